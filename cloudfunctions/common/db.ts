@@ -1,0 +1,36 @@
+/**
+ * The one way server code reaches the database: the real `@cloudbase/node-sdk` database.
+ * In the cloud the SDK talks HTTP to CloudBase; the local host swaps only the SDK's requester
+ * (`Db.reqClass`) for the embedded engine, so every query is serialized by the SDK in both places.
+ */
+import tcb from '@cloudbase/node-sdk'
+import { Db } from '@cloudbase/database'
+
+type App = ReturnType<typeof tcb.init>
+export type Database = ReturnType<App['database']>
+
+type RequesterClass = new (config: unknown) => { send(api: string, data?: unknown, opts?: unknown): Promise<unknown> }
+
+let app: App | undefined
+let requester: RequesterClass | undefined
+let database: Database | undefined
+
+/** Called by the local host and tests only: route the SDK's database requests to another requester. */
+export function useDatabaseRequester(cls: RequesterClass | undefined): void {
+  requester = cls
+  database = undefined
+}
+
+export function getApp(): App {
+  if (!app) app = tcb.init({ env: process.env.TCB_ENV || tcb.SYMBOL_CURRENT_ENV })
+  return app
+}
+
+export function db(): Database {
+  if (!database) {
+    database = getApp().database()
+    // newDb() resets the static requester on every call; put ours back after it.
+    if (requester) (Db as unknown as { reqClass: RequesterClass }).reqClass = requester
+  }
+  return database
+}

@@ -1,0 +1,80 @@
+/**
+ * The function contract shared by the app and every cloud function.
+ * An action is declared once here (input, output, roles, retry key); the server routes with it and
+ * the client infers its types from it.
+ */
+import { z } from 'zod'
+
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SLOT_FULL',
+  'OUTSIDE_WINDOW',
+  'RATE_LIMITED',
+  'INTERNAL'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** Staff roles come from the `staff` collection; `patient` is every signed-in account. */
+export const STAFF_ROLES = ['scheduler', 'hotline', 'pharmacist', 'nurse', 'nursing_dispatcher', 'doctor', 'admin'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+export const ROLES = ['patient', ...STAFF_ROLES] as const
+export type Role = (typeof ROLES)[number]
+/** `system` is a timer trigger: no WeChat user behind it. */
+export type Caller = Role | 'system'
+
+export const ROLE_LABELS: Record<Role, string> = {
+  patient: '患者/家属',
+  scheduler: '排班员',
+  hotline: '热线客服',
+  pharmacist: '药师',
+  nurse: '护士',
+  nursing_dispatcher: '护理部',
+  doctor: '医生',
+  admin: '管理员'
+}
+
+export interface FunctionEvent {
+  action: string
+  data?: unknown
+  requestId?: string
+}
+
+export interface ActionError {
+  code: ErrorCode
+  message: string
+  fields?: Record<string, string>
+}
+
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError }
+
+export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
+  input: I
+  output: O
+  /** Who may call it. Ownership of a patient's data is checked by the handler on top of this. */
+  roles: readonly Caller[]
+  /** A mutating action a client may retry takes `requestId`; a replay returns the first reply. */
+  requestId: boolean
+}
+
+export function action<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(spec: ActionSpec<I, O>): ActionSpec<I, O> {
+  return spec
+}
+
+export type ActionMap = Record<string, ActionSpec>
+export type InputOf<A extends ActionSpec> = z.input<A['input']>
+export type OutputOf<A extends ActionSpec> = z.output<A['output']>
+
+/** requestId: what the client generates once per user intent and reuses on every retry. */
+export const requestIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'requestId 格式不正确')
+
+export const eventSchema = z.object({
+  action: z.string().min(1).max(64),
+  data: z.unknown().optional(),
+  requestId: requestIdSchema.optional()
+})
+
+export const emptyInput = z.object({}).strict()
