@@ -1,0 +1,170 @@
+import { z } from 'zod'
+import { action, emptyInput, ROLES, STAFF_ROLES } from './contract'
+import { idNumberProblem } from './idcard'
+
+export const RELATIONS = ['self', 'parent', 'child', 'spouse', 'other'] as const
+export type Relation = (typeof RELATIONS)[number]
+export const RELATION_LABELS: Record<Relation, string> = {
+  self: '本人',
+  parent: '父母',
+  child: '子女',
+  spouse: '配偶',
+  other: '其他'
+}
+
+export const NURSE_TITLES = ['护士', '护师', '主管护师', '副主任护师', '主任护师'] as const
+export type NurseTitle = (typeof NURSE_TITLES)[number]
+
+/** The version of the health-data consent text the app shows; bump it when the text changes. */
+export const HEALTH_DATA_CONSENT_VERSION = '2026-11'
+export const MAX_PROFILES_PER_ACCOUNT_DEFAULT = 5
+
+export const id = z.string().min(1, '编号不能为空').max(64)
+
+export const personName = z
+  .string({ required_error: '请填写姓名' })
+  .trim()
+  .min(2, '姓名至少2个字')
+  .max(20, '姓名最多20个字')
+  .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字、字母或间隔号')
+
+export const idNumber = z
+  .string({ required_error: '请填写身份证号' })
+  .trim()
+  .transform((v) => v.toUpperCase())
+  .superRefine((v, ctx) => {
+    const problem = idNumberProblem(v)
+    if (problem) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `身份证号${problem}` })
+  })
+
+export const mobile = z
+  .string({ required_error: '请填写手机号' })
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, '手机号应为11位数字，以1开头')
+
+export const relation = z.enum(RELATIONS, { errorMap: () => ({ message: '请选择与本人的关系' }) })
+
+export const preferencesSchema = z.object({ elderMode: z.boolean() })
+
+export const accountView = z.object({
+  id,
+  nickname: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  preferences: preferencesSchema,
+  healthDataConsent: z.object({ version: z.string(), at: z.string() }).nullable(),
+  maxProfiles: z.number().int()
+})
+export type AccountView = z.infer<typeof accountView>
+
+export const profileView = z.object({
+  id,
+  name: z.string(),
+  /** Masked everywhere but `getProfile` for the owner. */
+  idNumberMasked: z.string(),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  age: z.number().int(),
+  phone: z.string(),
+  relation
+})
+export type ProfileView = z.infer<typeof profileView>
+
+export const profileInput = z.object({ name: personName, idNumber, phone: mobile, relation }).strict()
+
+export const staffView = z.object({
+  accountId: id,
+  name: z.string(),
+  roles: z.array(z.enum(STAFF_ROLES)),
+  nurse: z
+    .object({ title: z.enum(NURSE_TITLES), years: z.number().int(), licenseNumber: z.string() })
+    .nullable()
+})
+export type StaffView = z.infer<typeof staffView>
+
+export const accountActions = {
+  whoami: action({ input: emptyInput, output: accountView, roles: ['patient'], requestId: false }),
+  setPreferences: action({
+    input: preferencesSchema.strict(),
+    output: preferencesSchema,
+    roles: ['patient'],
+    requestId: false
+  }),
+  grantHealthDataConsent: action({
+    input: z.object({ version: z.literal(HEALTH_DATA_CONSENT_VERSION, { errorMap: () => ({ message: '同意书版本已更新，请重新阅读' }) }) }).strict(),
+    output: accountView,
+    roles: ['patient'],
+    requestId: false
+  }),
+  listProfiles: action({
+    input: emptyInput,
+    output: z.object({ profiles: z.array(profileView) }),
+    roles: ['patient'],
+    requestId: false
+  }),
+  getProfile: action({
+    input: z.object({ id }).strict(),
+    output: profileView.extend({ idNumber: z.string() }),
+    roles: ['patient'],
+    requestId: false
+  }),
+  addProfile: action({ input: profileInput, output: profileView, roles: ['patient'], requestId: true }),
+  updateProfile: action({
+    input: profileInput.partial().extend({ id }).strict(),
+    output: profileView,
+    roles: ['patient'],
+    requestId: false
+  }),
+  removeProfile: action({
+    input: z.object({ id }).strict(),
+    output: z.object({ id }),
+    roles: ['patient'],
+    requestId: false
+  }),
+  listStaff: action({
+    input: z.object({ keyword: z.string().trim().max(20).optional() }).strict(),
+    output: z.object({ staff: z.array(staffView), accounts: z.array(z.object({ id, nickname: z.string() })) }),
+    roles: ['admin'],
+    requestId: false
+  }),
+  grantRole: action({
+    input: z.object({ accountId: id, role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: '请选择角色' }) }), name: personName.optional() }).strict(),
+    output: staffView,
+    roles: ['admin'],
+    requestId: false
+  }),
+  revokeRole: action({
+    input: z.object({ accountId: id, role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: '请选择角色' }) }) }).strict(),
+    output: staffView,
+    roles: ['admin'],
+    requestId: false
+  }),
+  setNurseCredentials: action({
+    input: z
+      .object({
+        accountId: id,
+        title: z.enum(NURSE_TITLES, { errorMap: () => ({ message: '请选择职称' }) }),
+        years: z.number({ invalid_type_error: '执业年限应为数字' }).int('执业年限应为整数').min(0, '执业年限不能为负').max(60, '执业年限不超过60年'),
+        licenseNumber: z.string().trim().regex(/^[0-9A-Za-z]{6,20}$/, '执业证书编号应为6-20位字母或数字')
+      })
+      .strict(),
+    output: staffView,
+    roles: ['admin'],
+    requestId: false
+  })
+} as const
+
+export const FIELD_LABELS: Record<string, string> = {
+  name: '姓名',
+  idNumber: '身份证号',
+  phone: '手机号',
+  relation: '关系',
+  elderMode: '长辈模式',
+  accountId: '账号',
+  role: '角色',
+  title: '职称',
+  years: '执业年限',
+  licenseNumber: '执业证书编号',
+  version: '同意书版本',
+  id: '编号',
+  keyword: '关键词'
+}
