@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, emptyInput, ROLES, STAFF_ROLES } from './contract'
 import { idNumberProblem } from './idcard'
+import { registerFieldLabels } from './zod-zh'
 
 export const RELATIONS = ['self', 'parent', 'child', 'spouse', 'other'] as const
 export type Relation = (typeof RELATIONS)[number]
@@ -168,3 +169,5 @@ export const FIELD_LABELS: Record<string, string> = {
   id: '编号',
   keyword: '关键词'
 }
+
+registerFieldLabels(FIELD_LABELS)

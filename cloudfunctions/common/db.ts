@@ -34,3 +34,20 @@ export function db(): Database {
   }
   return database
 }
+
+export type Transaction = import('@cloudbase/database/dist/commonjs/transaction/index').Transaction
+
+/**
+ * Runs `work` in a database transaction (serializable; rolled back if it throws).
+ * CloudBase transactions address documents by id only.
+ */
+export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return (await db().runTransaction(work)) as T
+}
+
+/** A doc().get() answers with an array outside a transaction and an object inside one. */
+export function firstDoc<T>(res: { data?: unknown }): T | undefined {
+  const d = res.data
+  if (Array.isArray(d)) return d[0] as T | undefined
+  return (d ?? undefined) as T | undefined
+}

@@ -1,0 +1,24 @@
+import { accountActions } from '../../types/account'
+import { createFunction } from '../common/router'
+import { whoami } from './actions/whoami'
+import { setPreferences } from './actions/preferences'
+import { grantHealthDataConsent } from './actions/consent'
+import { addProfile, getProfile, listProfiles, removeProfile, updateProfile } from './actions/profiles'
+import { grantRole, listStaff, revokeRole, setNurseCredentials } from './actions/staff'
+
+export const fn = createFunction('account', accountActions, {
+  whoami,
+  setPreferences,
+  grantHealthDataConsent,
+  listProfiles,
+  getProfile,
+  addProfile,
+  updateProfile,
+  removeProfile,
+  listStaff,
+  grantRole,
+  revokeRole,
+  setNurseCredentials
+})
+
+export const main = fn.main

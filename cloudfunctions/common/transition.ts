@@ -1,0 +1,75 @@
+/**
+ * The only way a status changes: checks the workflow table and the actor's role, moves the
+ * document only if it is still in the status the actor saw, and writes the event, in one
+ * transaction. Two people moving the same order at once: one wins, the other gets CONFLICT.
+ */
+import { canMove, type Workflow } from '../../types/workflow'
+import { firstDoc, inTransaction } from './db'
+import { AppError } from './errors'
+import { iso } from './clock'
+
+export interface Actor {
+  accountId: string
+  roles: readonly string[]
+}
+
+export interface StatusEvent<S extends string> {
+  collection: string
+  docId: string
+  from: S
+  to: S
+  by: { accountId: string; roles: readonly string[] }
+  at: string
+  note?: string
+  data?: Record<string, unknown>
+}
+
+export interface TransitionRequest<S extends string> {
+  collection: string
+  id: string
+  workflow: Workflow<S>
+  /** Chinese names of statuses for messages. */
+  labels: Record<S, string>
+  to: S
+  actor: Actor
+  /** The status the actor saw; if it has moved on since, the move is refused. */
+  from?: S
+  note?: string
+  /** Extra fields this step records on the document (e.g. tracking number). */
+  patch?: Record<string, unknown>
+  /** Details of the step recorded on the event (machine, pack count...). */
+  eventData?: Record<string, unknown>
+}
+
+export async function transition<S extends string, D extends { status: S }>(req: TransitionRequest<S>): Promise<{ doc: D & { _id: string }; event: StatusEvent<S> }> {
+  const at = iso()
+  return inTransaction(async (tx) => {
+    const res = await tx.collection(req.collection).doc(req.id).get()
+    const doc = firstDoc<D & { _id: string }>(res)
+    if (!doc) throw new AppError('NOT_FOUND', '没有找到这条记录')
+    const from = doc.status
+    if (req.from !== undefined && from !== req.from) {
+      throw new AppError('CONFLICT', `状态已变为「${req.labels[from]}」，请刷新后再操作`)
+    }
+    if (!req.workflow[from]?.[req.to]) {
+      throw new AppError('CONFLICT', `「${req.labels[from]}」状态不能变为「${req.labels[req.to]}」`)
+    }
+    if (!canMove(req.workflow, from, req.to, req.actor.roles)) {
+      throw new AppError('FORBIDDEN', `您没有权限把状态改为「${req.labels[req.to]}」`)
+    }
+    const event: StatusEvent<S> = {
+      collection: req.collection,
+      docId: req.id,
+      from,
+      to: req.to,
+      by: { accountId: req.actor.accountId, roles: [...req.actor.roles] },
+      at,
+      ...(req.note ? { note: req.note } : {}),
+      ...(req.eventData ? { data: req.eventData } : {})
+    }
+    const changes = { ...(req.patch ?? {}), status: req.to, updatedAt: at }
+    await tx.collection(req.collection).doc(req.id).update(changes)
+    await tx.collection('status_events').add(event)
+    return { doc: { ...doc, ...changes }, event }
+  })
+}
