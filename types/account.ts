@@ -76,81 +76,117 @@ export const staffView = z.object({
   accountId: id,
   name: z.string(),
   roles: z.array(z.enum(STAFF_ROLES)),
-  nurse: z
-    .object({ title: z.enum(NURSE_TITLES), years: z.number().int(), licenseNumber: z.string() })
-    .nullable()
+  nurse: z.object({ title: z.enum(NURSE_TITLES), years: z.number().int(), licenseNumber: z.string() }).nullable()
 })
 export type StaffView = z.infer<typeof staffView>
 
 export const accountActions = {
-  whoami: action({ input: emptyInput, output: accountView, roles: ['patient'], requestId: false }),
+  whoami: action({ input: emptyInput, output: accountView })({ roles: ['patient'], requestId: false, example: () => ({}) }),
   setPreferences: action({
     input: preferencesSchema.strict(),
-    output: preferencesSchema,
+    output: preferencesSchema
+  })({
     roles: ['patient'],
-    requestId: false
+    requestId: false,
+    example: () => ({ elderMode: true })
   }),
   grantHealthDataConsent: action({
-    input: z.object({ version: z.literal(HEALTH_DATA_CONSENT_VERSION, { errorMap: () => ({ message: '同意书版本已更新，请重新阅读' }) }) }).strict(),
-    output: accountView,
+    input: z
+      .object({ version: z.literal(HEALTH_DATA_CONSENT_VERSION, { errorMap: () => ({ message: '同意书版本已更新，请重新阅读' }) }) })
+      .strict(),
+    output: accountView
+  })({
     roles: ['patient'],
-    requestId: false
+    requestId: false,
+    example: () => ({ version: HEALTH_DATA_CONSENT_VERSION })
   }),
   listProfiles: action({
     input: emptyInput,
-    output: z.object({ profiles: z.array(profileView) }),
+    output: z.object({ profiles: z.array(profileView) })
+  })({
     roles: ['patient'],
-    requestId: false
+    requestId: false,
+    example: () => ({})
   }),
   getProfile: action({
     input: z.object({ id }).strict(),
-    output: profileView.extend({ idNumber: z.string() }),
+    output: profileView.extend({ idNumber: z.string() })
+  })({
     roles: ['patient'],
-    requestId: false
+    requestId: false,
+    example: (f) => ({ id: f.ownProfileId }),
+    foreign: (f) => ({ id: f.otherProfileId })
   }),
-  addProfile: action({ input: profileInput, output: profileView, roles: ['patient'], requestId: true }),
+  addProfile: action({ input: profileInput, output: profileView })({
+    roles: ['patient'],
+    requestId: true,
+    example: () => ({ name: '李秀兰', idNumber: '370125195003150020', phone: '13905310000', relation: 'parent' })
+  }),
   updateProfile: action({
     input: profileInput.partial().extend({ id }).strict(),
-    output: profileView,
+    output: profileView
+  })({
     roles: ['patient'],
-    requestId: false
+    requestId: false,
+    example: (f) => ({ id: f.ownProfileId, phone: '13905310001' }),
+    foreign: (f) => ({ id: f.otherProfileId, phone: '13905310001' })
   }),
   removeProfile: action({
     input: z.object({ id }).strict(),
-    output: z.object({ id }),
+    output: z.object({ id })
+  })({
     roles: ['patient'],
-    requestId: false
+    requestId: false,
+    example: (f) => ({ id: f.ownProfileId }),
+    foreign: (f) => ({ id: f.otherProfileId })
   }),
   listStaff: action({
     input: z.object({ keyword: z.string().trim().max(20).optional() }).strict(),
-    output: z.object({ staff: z.array(staffView), accounts: z.array(z.object({ id, nickname: z.string() })) }),
+    output: z.object({ staff: z.array(staffView), accounts: z.array(z.object({ id, nickname: z.string() })) })
+  })({
     roles: ['admin'],
-    requestId: false
+    requestId: false,
+    example: () => ({})
   }),
   grantRole: action({
-    input: z.object({ accountId: id, role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: '请选择角色' }) }), name: personName.optional() }).strict(),
-    output: staffView,
+    input: z
+      .object({ accountId: id, role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: '请选择角色' }) }), name: personName.optional() })
+      .strict(),
+    output: staffView
+  })({
     roles: ['admin'],
-    requestId: false
+    requestId: false,
+    example: (f) => ({ accountId: f.patientAccountId, role: 'doctor' })
   }),
   revokeRole: action({
     input: z.object({ accountId: id, role: z.enum(STAFF_ROLES, { errorMap: () => ({ message: '请选择角色' }) }) }).strict(),
-    output: staffView,
+    output: staffView
+  })({
     roles: ['admin'],
-    requestId: false
+    requestId: false,
+    example: (f) => ({ accountId: f.staffAccountId, role: 'nurse' })
   }),
   setNurseCredentials: action({
     input: z
       .object({
         accountId: id,
         title: z.enum(NURSE_TITLES, { errorMap: () => ({ message: '请选择职称' }) }),
-        years: z.number({ invalid_type_error: '执业年限应为数字' }).int('执业年限应为整数').min(0, '执业年限不能为负').max(60, '执业年限不超过60年'),
-        licenseNumber: z.string().trim().regex(/^[0-9A-Za-z]{6,20}$/, '执业证书编号应为6-20位字母或数字')
+        years: z
+          .number({ invalid_type_error: '执业年限应为数字' })
+          .int('执业年限应为整数')
+          .min(0, '执业年限不能为负')
+          .max(60, '执业年限不超过60年'),
+        licenseNumber: z
+          .string()
+          .trim()
+          .regex(/^[0-9A-Za-z]{6,20}$/, '执业证书编号应为6-20位字母或数字')
       })
       .strict(),
-    output: staffView,
+    output: staffView
+  })({
     roles: ['admin'],
-    requestId: false
+    requestId: false,
+    example: (f) => ({ accountId: f.staffAccountId, title: '护师', years: 6, licenseNumber: '201937012345' })
   })
 } as const
 

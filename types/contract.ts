@@ -51,6 +51,20 @@ export interface ActionError {
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError }
 
+/**
+ * Ids of demo records the contract's examples point at. The authorization matrix and the fuzz
+ * tests build these from the demo seed: "own" belongs to the calling family (李梅's), "other" to
+ * another family (张伟's). A new service adds the fixtures its examples need.
+ */
+export interface Fixtures {
+  ownProfileId: string
+  otherProfileId: string
+  /** An account holding a staff role (the demo nurse). */
+  staffAccountId: string
+  /** A plain patient account (李梅). */
+  patientAccountId: string
+}
+
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
   input: I
   output: O
@@ -58,10 +72,18 @@ export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.Z
   roles: readonly Caller[]
   /** A mutating action a client may retry takes `requestId`; a replay returns the first reply. */
   requestId: boolean
+  /** A valid input on the caller's own data: what the authorization matrix calls with. */
+  example: (f: Fixtures) => z.input<I>
+  /** The same action aimed at another family's data; it must be refused. */
+  foreign?: (f: Fixtures) => z.input<I>
 }
 
-export function action<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(spec: ActionSpec<I, O>): ActionSpec<I, O> {
-  return spec
+/**
+ * `action({ input, output })({ roles, requestId, example })`: curried so that the schemas fix the
+ * types before the example is checked against them.
+ */
+export function action<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(schemas: { input: I; output: O }) {
+  return (rest: Omit<ActionSpec<I, O>, 'input' | 'output'>): ActionSpec<I, O> => ({ ...schemas, ...rest })
 }
 
 export type ActionMap = Record<string, ActionSpec>

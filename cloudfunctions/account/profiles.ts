@@ -36,7 +36,10 @@ export function identityFields(accountId: string, idNumber: string) {
   }
 }
 
-export function newProfile(accountId: string, input: { name: string; idNumber: string; phone: string; relation: Relation }): Omit<ProfileDoc, '_id'> {
+export function newProfile(
+  accountId: string,
+  input: { name: string; idNumber: string; phone: string; relation: Relation }
+): Omit<ProfileDoc, '_id'> {
   const at = iso()
   return {
     accountId,

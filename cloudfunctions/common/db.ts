@@ -16,7 +16,7 @@ let requester: RequesterClass | undefined
 let database: Database | undefined
 
 /** Called by the local host and tests only: route the SDK's database requests to another requester. */
-export function useDatabaseRequester(cls: RequesterClass | undefined): void {
+export function setDatabaseRequester(cls: RequesterClass | undefined): void {
   requester = cls
   database = undefined
 }

@@ -61,7 +61,7 @@ export function createFunction<M extends ActionMap>(name: string, actions: M, ha
       throw invalid({ action: `没有这个操作：${action}` })
     }
     const spec = actions[action]
-    const input = spec.input.safeParse(data ?? {})
+    const input = spec.input.safeParse(data === undefined ? {} : data)
     if (!input.success) throw invalid(zodFields(input.error))
     if (spec.requestId && !requestId) throw invalid({ requestId: '缺少请求编号，请重试' })
 
@@ -71,6 +71,7 @@ export function createFunction<M extends ActionMap>(name: string, actions: M, ha
       caller = { kind: 'system', roles: ['system'] }
     } else {
       if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录')
+      if (spec.roles.every((r) => r === 'system')) throw new AppError('FORBIDDEN', '该操作只由系统定时任务执行')
       const account = await loadAccount(openid)
       caller = { kind: 'user', openid, accountId: account._id, account, roles: rolesOf(account) }
     }

@@ -41,7 +41,9 @@ export interface TransitionRequest<S extends string> {
   eventData?: Record<string, unknown>
 }
 
-export async function transition<S extends string, D extends { status: S }>(req: TransitionRequest<S>): Promise<{ doc: D & { _id: string }; event: StatusEvent<S> }> {
+export async function transition<S extends string, D extends { status: S }>(
+  req: TransitionRequest<S>
+): Promise<{ doc: D & { _id: string }; event: StatusEvent<S> }> {
   const at = iso()
   return inTransaction(async (tx) => {
     const res = await tx.collection(req.collection).doc(req.id).get()

@@ -52,7 +52,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { key: 'liu_yang', name: '刘洋', description: '第一次使用的新用户：还没有添加就诊人', roles: [], profiles: [] },
   { key: 'scheduler', name: '赵敏', description: '门诊部排班员：发布专家出诊、停诊', roles: ['scheduler'], profiles: [] },
   { key: 'hotline', name: '孙丽', description: '24小时预约热线客服：为不会用手机的来电者挂号', roles: ['hotline'], profiles: [] },
-  { key: 'pharmacist', name: '钱志刚', description: '中药房药师：审方、调配、煎药、发货', roles: ['pharmacist', 'doctor'], profiles: [] },
+  { key: 'pharmacist', name: '钱志刚', description: '中药房药师：审方、调配、煎药、发货', roles: ['pharmacist'], profiles: [] },
   {
     key: 'nurse',
     name: '周静',

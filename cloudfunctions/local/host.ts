@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
-import { useDatabaseRequester } from '../common/db'
+import { setDatabaseRequester } from '../common/db'
 import { manifest } from '../common/collections'
 import { clearSettingsCache } from '../common/settings'
 import { cloudFunctions, timerTriggers } from '../registry'
@@ -49,7 +49,7 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
 
   const engine = await Engine.open({ dataDir })
   await engine.ensureIndexes(manifest)
-  useDatabaseRequester(engine.requesterClass())
+  setDatabaseRequester(engine.requesterClass())
   clearSettingsCache()
   if (opts.seed !== false) await seedIfEmpty()
 
@@ -71,7 +71,10 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
   app.post<{ Body: { account?: unknown } }>('/api/dev/login', async (req, reply) => {
     const key = req.body?.account
     const demo = DEMO_ACCOUNTS.find((a) => a.key === key)
-    if (!demo) return reply.code(400).send({ ok: false, error: { code: 'INVALID_INPUT', message: '没有这个演示账号', fields: { account: '没有这个演示账号' } } })
+    if (!demo)
+      return reply
+        .code(400)
+        .send({ ok: false, error: { code: 'INVALID_INPUT', message: '没有这个演示账号', fields: { account: '没有这个演示账号' } } })
     return { token: signSession(secrets.sessionSecret, demoOpenid(demo.key)) }
   })
 
@@ -88,7 +91,8 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
   app.setErrorHandler((err, _req, reply) => {
     const status = err.statusCode ?? 500
     if (status === 413) return reply.code(413).send({ ok: false, error: { code: 'INVALID_INPUT', message: '请求内容过大（上限1MB）' } })
-    if (status === 400 || status === 415) return reply.code(status).send({ ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确' } })
+    if (status === 400 || status === 415)
+      return reply.code(status).send({ ok: false, error: { code: 'INVALID_INPUT', message: '请求格式不正确' } })
     console.error('[host]', err)
     return reply.code(500).send({ ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后再试' } })
   })
@@ -103,7 +107,10 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
   }
 
   const timers = startTimers(opts.timers === false ? [] : timerTriggers, functions)
-  const address = await app.listen({ port: opts.port ?? Number(process.env.PORT ?? 10086), host: opts.host ?? process.env.HOST ?? '127.0.0.1' })
+  const address = await app.listen({
+    port: opts.port ?? Number(process.env.PORT ?? 10086),
+    host: opts.host ?? process.env.HOST ?? '127.0.0.1'
+  })
 
   let closed = false
   return {
@@ -116,7 +123,7 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
       closed = true
       timers.stop()
       await app.close()
-      useDatabaseRequester(undefined)
+      setDatabaseRequester(undefined)
       await engine.close()
     }
   }

@@ -32,7 +32,10 @@ export function startTimers(triggers: TimerTrigger[], functions: Record<string, 
   const fire = async (t: TimerTrigger) => {
     const fn = functions[t.fn]
     if (!fn) throw new Error(`timer ${t.name}: no function ${t.fn}`)
-    const result = await fn.main({ Type: 'Timer', TriggerName: t.name, Time: new Date().toISOString() }, { function_name: t.fn, request_id: `timer-${Date.now()}`, environment: '{}' })
+    const result = await fn.main(
+      { Type: 'Timer', TriggerName: t.name, Time: new Date().toISOString() },
+      { function_name: t.fn, request_id: `timer-${Date.now()}`, environment: '{}' }
+    )
     if (!result.ok) log.error(`[timer] ${t.fn}/${t.name} failed: ${result.error.code} ${result.error.message}`)
     return result
   }

@@ -27,7 +27,7 @@ export async function getProfile(input: { id: string }, ctx: ActionContext) {
 export async function addProfile(input: ProfileInput, ctx: ActionContext) {
   const { account } = ctx.user()
   if (!account.healthDataConsent) {
-    throw new AppError('FORBIDDEN', '添加就诊人前，请先阅读并同意《健康信息处理知情同意书》')
+    throw new AppError('CONFLICT', '添加就诊人前，请先阅读并同意《健康信息处理知情同意书》')
   }
   if (input.relation === 'self') await ensureSingleSelf(account._id)
   const { maxProfiles } = (await getSettings()).account
@@ -43,7 +43,10 @@ export async function addProfile(input: ProfileInput, ctx: ActionContext) {
     const added = await db().collection('profiles').add(doc)
     return profileView({ ...doc, _id: added.id as string })
   } catch (err) {
-    await db().collection('accounts').doc(account._id).update({ profileCount: _.inc(-1) })
+    await db()
+      .collection('accounts')
+      .doc(account._id)
+      .update({ profileCount: _.inc(-1) })
     if (isDuplicateKeyError(err)) throw new AppError('CONFLICT', DUPLICATE_PROFILE, { idNumber: DUPLICATE_PROFILE })
     throw err
   }
@@ -64,7 +67,8 @@ export async function updateProfile(input: Partial<ProfileInput> & { id: string 
   if (input.name !== undefined) changes.name = input.name
   if (input.phone !== undefined) changes.phone = input.phone
   if (input.relation !== undefined) changes.relation = input.relation
-  if (input.idNumber !== undefined && input.idNumber !== revealIdNumber(doc)) Object.assign(changes, identityFields(accountId, input.idNumber))
+  if (input.idNumber !== undefined && input.idNumber !== revealIdNumber(doc))
+    Object.assign(changes, identityFields(accountId, input.idNumber))
   try {
     await db().collection('profiles').where({ _id: doc._id, accountId, status: 'active' }).update(changes)
   } catch (err) {
@@ -82,6 +86,10 @@ export async function removeProfile(input: { id: string }, ctx: ActionContext) {
     .collection('profiles')
     .where({ _id: doc._id, accountId, status: 'active' })
     .update({ status: 'removed', uniqueKey: `removed:${doc._id}`, updatedAt: iso() })
-  if (res.updated) await db().collection('accounts').doc(accountId).update({ profileCount: db().command.inc(-1) })
+  if (res.updated)
+    await db()
+      .collection('accounts')
+      .doc(accountId)
+      .update({ profileCount: db().command.inc(-1) })
   return { id: doc._id }
 }

@@ -1,0 +1,221 @@
+/**
+ * One collection: a nedb Datastore (storage, _id and single-field indexes, append-only file) plus the
+ * unique indexes, which the engine keeps itself so that compound keys, CloudBase-shaped duplicate errors and
+ * transactions all work. Every method here is called by the engine under its write lock; reads are synchronous
+ * and return nedb's own objects, which nobody may mutate.
+ */
+import Datastore from '@seald-io/nedb'
+import { duplicateKeyError, invalidParam } from './errors'
+import { toWire } from './ejson'
+import { compareIds, idKey, isDocId } from './ids'
+import type { CompiledQuery } from './query'
+import type { Doc, DocId, IndexDef } from './types'
+
+interface NedbIndex {
+  getMatching(value: unknown): Doc[]
+}
+
+interface NedbInternals {
+  indexes: Record<string, NedbIndex>
+}
+
+/** A change to one document: insert (before null), replace, or remove (after null). */
+export interface WriteOp {
+  id: DocId
+  before: Doc | null
+  after: Doc | null
+}
+
+export function getPath(doc: unknown, path: string): unknown {
+  let current: unknown = doc
+  for (const segment of path.split('.')) {
+    if (current === null || current === undefined) return undefined
+    if (Array.isArray(current)) {
+      if (/^\d+$/.test(segment)) current = current[Number(segment)]
+      else return current.map((item) => getPath(item, segment))
+    } else if (typeof current === 'object' && !(current instanceof Date)) {
+      current = (current as Record<string, unknown>)[segment]
+    } else {
+      return undefined
+    }
+  }
+  return current
+}
+
+function keyPart(value: unknown): string {
+  if (value === undefined || value === null) return 'z'
+  if (typeof value === 'number') return `n${value}`
+  if (typeof value === 'string') return `s${value}`
+  if (typeof value === 'boolean') return `b${value}`
+  if (value instanceof Date) return `d${value.getTime()}`
+  return `j${toWire({ v: value })}`
+}
+
+export class UniqueIndex {
+  readonly entries = new Map<string, string>()
+
+  constructor(readonly def: IndexDef) {}
+
+  /** null: the document is not in a sparse index. */
+  keyOf(doc: Doc): string | null {
+    const values = this.def.keys.map((k) => getPath(doc, k.field))
+    if (this.def.sparse && values.every((v) => v === undefined)) return null
+    return values.map(keyPart).join('\u0000')
+  }
+
+  keyObject(doc: Doc): Record<string, unknown> {
+    const out: Record<string, unknown> = {}
+    for (const k of this.def.keys) out[k.field] = getPath(doc, k.field) ?? null
+    return out
+  }
+}
+
+/** nedb refuses these keys; reject them up front so that a write never fails half-way. */
+export function checkStorable(value: unknown, path = ''): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => checkStorable(item, `${path}${i}.`))
+    return
+  }
+  if (value instanceof RegExp) throw invalidParam(`field ${path.slice(0, -1) || '(root)'} cannot store a regular expression`)
+  if (value === null || typeof value !== 'object' || value instanceof Date) return
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    if (key.startsWith('$')) throw invalidParam(`field name ${path}${key} cannot start with $`)
+    if (key.includes('.')) throw invalidParam(`field name ${path}${key} cannot contain a dot`)
+    checkStorable(item, `${path}${key}.`)
+  }
+}
+
+export interface CollectionOptions {
+  filename: string | null
+  indexes: IndexDef[]
+  compactionIntervalMs: number
+}
+
+export class Collection {
+  readonly uniques = new Map<string, UniqueIndex>()
+  private readonly lookupFields = new Set<string>(['_id'])
+
+  private constructor(
+    readonly name: string,
+    private readonly ds: Datastore<Doc>
+  ) {}
+
+  static async open(name: string, opts: CollectionOptions): Promise<Collection> {
+    const ds = new Datastore<Doc>(
+      opts.filename === null ? { inMemoryOnly: true } : { filename: opts.filename, corruptAlertThreshold: 1 }
+    )
+    await ds.loadDatabaseAsync()
+    if (opts.filename !== null && opts.compactionIntervalMs > 0) ds.setAutocompactionInterval(opts.compactionIntervalMs)
+    const collection = new Collection(name, ds)
+    for (const def of opts.indexes) await collection.ensureIndex(def)
+    return collection
+  }
+
+  close(): void {
+    this.ds.stopAutocompaction()
+  }
+
+  async compact(): Promise<void> {
+    await this.ds.compactDatafileAsync()
+  }
+
+  private get internals(): NedbInternals {
+    return this.ds as unknown as NedbInternals
+  }
+
+  /** All documents in natural order (ascending _id). */
+  all(): Doc[] {
+    return this.ds.getAllData()
+  }
+
+  get size(): number {
+    return this.ds.getAllData().length
+  }
+
+  get(id: DocId): Doc | undefined {
+    return this.internals.indexes._id.getMatching(id).find((doc) => doc._id === id)
+  }
+
+  /** Documents matching `query`, in natural order; uses an index when the query pins an indexed field. */
+  match(query: CompiledQuery): Doc[] {
+    const hint =
+      query.hints.find((h) => h.field === '_id') ?? query.hints.find((h) => this.lookupFields.has(h.field) && this.internals.indexes[h.field])
+    if (!hint) return this.all().filter((doc) => query.test(doc))
+    const index = this.internals.indexes[hint.field]
+    const seen = new Set<string>()
+    const found: Doc[] = []
+    for (const value of hint.values) {
+      for (const doc of index.getMatching(value)) {
+        const key = idKey(doc._id as DocId)
+        if (seen.has(key)) continue
+        seen.add(key)
+        if (query.test(doc)) found.push(doc)
+      }
+    }
+    if (hint.values.length > 1 || found.length > 1) found.sort((a, b) => compareIds(a._id as DocId, b._id as DocId))
+    return found
+  }
+
+  async ensureIndex(def: IndexDef): Promise<void> {
+    if (!def.keys.length) throw invalidParam(`index ${def.name} has no keys`)
+    const first = def.keys[0].field
+    if (first !== '_id' && !this.lookupFields.has(first)) {
+      await this.ds.ensureIndexAsync({ fieldName: first })
+      this.lookupFields.add(first)
+    }
+    if (!def.unique) {
+      this.uniques.delete(def.name)
+      return
+    }
+    const index = new UniqueIndex(def)
+    for (const doc of this.all()) {
+      const key = index.keyOf(doc)
+      if (key === null) continue
+      if (index.entries.has(key)) throw duplicateKeyError(this.name, def.name, index.keyObject(doc))
+      index.entries.set(key, idKey(doc._id as DocId))
+    }
+    this.uniques.set(def.name, index)
+  }
+
+  /**
+   * Applies changes that the caller has already validated (ids and unique keys). Inserts go to the file in
+   * one append; each replace/remove is one append.
+   */
+  async apply(ops: WriteOp[]): Promise<void> {
+    const inserts = ops.filter((op) => op.before === null && op.after !== null).map((op) => op.after as Doc)
+    try {
+      if (inserts.length === 1) await this.ds.insertAsync(inserts[0])
+      else if (inserts.length > 1) await this.ds.insertAsync(inserts)
+      for (const op of ops) {
+        if (op.before === null) continue
+        if (op.after !== null) await this.ds.updateAsync({ _id: op.id }, op.after, {})
+        else await this.ds.removeAsync({ _id: op.id }, {})
+      }
+    } catch (err) {
+      this.rebuildUniques()
+      throw err
+    }
+    for (const index of this.uniques.values()) {
+      for (const op of ops) {
+        if (!op.before) continue
+        const key = index.keyOf(op.before)
+        if (key !== null && index.entries.get(key) === idKey(op.id)) index.entries.delete(key)
+      }
+      for (const op of ops) {
+        if (!op.after) continue
+        const key = index.keyOf(op.after)
+        if (key !== null) index.entries.set(key, idKey(op.id))
+      }
+    }
+  }
+
+  private rebuildUniques(): void {
+    for (const index of this.uniques.values()) {
+      index.entries.clear()
+      for (const doc of this.all()) {
+        const key = index.keyOf(doc)
+        if (key !== null && isDocId(doc._id)) index.entries.set(key, idKey(doc._id))
+      }
+    }
+  }
+}

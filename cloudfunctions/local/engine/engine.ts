@@ -1,0 +1,431 @@
+/**
+ * The embedded document engine: the local stand-in for CloudBase's database, driven through the real SDK by
+ * `requesterClass()`. See ARCHITECTURE.md, "The embedded engine".
+ */
+import { existsSync, promises as fs } from 'fs'
+import { join, resolve } from 'path'
+import 'mingo/init/system'
+import { Aggregator } from 'mingo'
+import { Collection, type UniqueIndex, type WriteOp } from './collection'
+import { EngineError, ErrorCode, invalidParam } from './errors'
+import { parseWire, toWire } from './ejson'
+import { Mutex } from './mutex'
+import { checkUnique, planInsert, planModify, planRemove, type View } from './plan'
+import { applyReadOptions, compileQuery } from './query'
+import { makeRequesterClass, type RequesterClass } from './requester'
+import { dispatch, type Reply } from './actions'
+import { TransactionManager, type Transaction } from './transactions'
+import type { Doc, DocId, IndexDef, IndexManifest, ModifyOptions, ModifyResult, ReadOptions } from './types'
+
+export interface EngineOptions {
+  /** Where `<collection>.db` files live. Default: `$DATA_DIR` or `.data`. */
+  dataDir?: string
+  /** Keep everything in memory (tests that need no files). */
+  inMemory?: boolean
+  /** A transaction open longer than this is aborted. Default 30 s. */
+  transactionTimeoutMs?: number
+  /** nedb rewrites each datafile this often (and always on open). Default 10 min; 0 disables. */
+  compactionIntervalMs?: number
+}
+
+const INDEX_FILE = '_indexes.json'
+const JOURNAL_FILE = '_journal.log'
+const NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$/
+
+interface JournalOp {
+  c: string
+  id: string
+  doc: string | null
+}
+
+export class Engine {
+  /** Number of requests the SDK has sent (DB round trips). Resettable with `resetRoundTrips()`. */
+  roundTrips = 0
+
+  private readonly collections = new Map<string, Promise<Collection>>()
+  private readonly loaded = new Map<string, Collection>()
+  private readonly indexDefs = new Map<string, IndexDef[]>()
+  private readonly writeLock = new Mutex()
+  private readonly transactions: TransactionManager
+  /** Bumped after every applied write; transactions compare it with when they read. */
+  private seq = 0
+  /** Set while a transaction's commit is being applied; reads outside transactions wait for it. */
+  private committing: Promise<void> | null = null
+  private closed = false
+
+  private constructor(
+    readonly dataDir: string | null,
+    private readonly opts: EngineOptions
+  ) {
+    this.transactions = new TransactionManager(opts.transactionTimeoutMs ?? 30_000, (name) => this.loaded.get(name) ?? null)
+  }
+
+  static async open(opts: EngineOptions = {}): Promise<Engine> {
+    const dataDir = opts.inMemory ? null : resolve(opts.dataDir ?? process.env.DATA_DIR ?? '.data')
+    const engine = new Engine(dataDir, opts)
+    if (dataDir) {
+      await fs.mkdir(dataDir, { recursive: true })
+      await engine.loadIndexDefs()
+      await engine.replayJournal()
+    }
+    return engine
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    this.transactions.abortAll()
+    await this.writeLock.idle()
+    const all = await Promise.allSettled(Array.from(this.collections.values()))
+    for (const result of all) if (result.status === 'fulfilled') result.value.close()
+  }
+
+  resetRoundTrips(): void {
+    this.roundTrips = 0
+  }
+
+  /** A class to put in `Db.reqClass` (via `setDatabaseRequester` in common/db.ts), bound to this engine. */
+  requesterClass(): RequesterClass {
+    return makeRequesterClass(this)
+  }
+
+  /** One SDK request: counts the round trip and answers like CloudBase, errors as `{ code, message }`. */
+  async handle(api: string, params: unknown): Promise<Reply> {
+    this.roundTrips++
+    return dispatch(this, api, params)
+  }
+
+  /** Rewrites every open datafile now (nedb also does it on open and every `compactionIntervalMs`). */
+  async compact(): Promise<void> {
+    await this.writeLock.run(async () => {
+      for (const collection of this.loaded.values()) await collection.compact()
+    })
+  }
+
+  // ---------------------------------------------------------------- indexes
+
+  async ensureIndexes(manifest: IndexManifest): Promise<void> {
+    this.assertOpen()
+    await this.writeLock.run(async () => {
+      for (const entry of manifest.collections) {
+        const defs = this.indexDefs.get(entry.name) ?? []
+        for (const def of entry.indexes ?? []) {
+          const at = defs.findIndex((d) => d.name === def.name)
+          if (at >= 0) defs[at] = def
+          else defs.push(def)
+        }
+        this.indexDefs.set(entry.name, defs)
+        const collection = await this.collection(entry.name, true)
+        if (!collection) continue
+        for (const def of entry.indexes ?? []) await collection.ensureIndex(def)
+      }
+      await this.saveIndexDefs()
+    })
+  }
+
+  private async loadIndexDefs(): Promise<void> {
+    if (!this.dataDir) return
+    const file = join(this.dataDir, INDEX_FILE)
+    if (!existsSync(file)) return
+    const parsed = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, IndexDef[]>
+    for (const [name, defs] of Object.entries(parsed)) this.indexDefs.set(name, defs)
+  }
+
+  private async saveIndexDefs(): Promise<void> {
+    if (!this.dataDir) return
+    const file = join(this.dataDir, INDEX_FILE)
+    await fs.writeFile(`${file}.tmp`, JSON.stringify(Object.fromEntries(this.indexDefs), null, 2))
+    await fs.rename(`${file}.tmp`, file)
+  }
+
+  // ---------------------------------------------------------------- collections
+
+  private assertOpen(): void {
+    if (this.closed) throw new EngineError(ErrorCode.DATABASE_REQUEST_FAILED, 'the local engine is closed')
+  }
+
+  /** Loads (and with `create`, creates) a collection; null if it does not exist and `create` is false. */
+  async collection(name: string, create: boolean): Promise<Collection | null> {
+    this.assertOpen()
+    if (typeof name !== 'string' || !NAME_PATTERN.test(name)) throw invalidParam(`invalid collection name: ${String(name)}`)
+    let pending = this.collections.get(name)
+    if (!pending) {
+      const filename = this.dataDir ? join(this.dataDir, `${name}.db`) : null
+      if (!create && (filename === null || !existsSync(filename))) return null
+      pending = Collection.open(name, {
+        filename,
+        indexes: this.indexDefs.get(name) ?? [],
+        compactionIntervalMs: this.opts.compactionIntervalMs ?? 10 * 60_000
+      }).then((collection) => {
+        this.loaded.set(name, collection)
+        return collection
+      })
+      this.collections.set(name, pending)
+      pending.catch(() => this.collections.delete(name))
+    }
+    return pending
+  }
+
+  /** `db.createCollection(name)`: CloudBase refuses an existing name. */
+  async createCollection(name: string): Promise<void> {
+    const existing = await this.collection(name, false)
+    if (existing) throw new EngineError(ErrorCode.DATABASE_COLLECTION_ALREADY_EXIST, `collection ${name} already exists`)
+    await this.collection(name, true)
+  }
+
+  private readonly committedView: View = {
+    match: (collection, query) => this.loaded.get(collection)?.match(query) ?? [],
+    byId: (collection, id) => this.loaded.get(collection)?.get(id),
+    uniqueOwner: (_collection, index, key) => index.entries.get(key)
+  }
+
+  private uniquesOf(name: string): Iterable<UniqueIndex> {
+    return this.loaded.get(name)?.uniques.values() ?? []
+  }
+
+  // ---------------------------------------------------------------- reads
+
+  private async settled(): Promise<void> {
+    while (this.committing) await this.committing
+  }
+
+  async find(name: string, query: Doc | undefined, opts: ReadOptions, txId?: string): Promise<Doc[]> {
+    const compiled = compileQuery(query)
+    const tx = txId ? this.transactions.get(txId) : null
+    const collection = await this.collection(name, false)
+    if (tx) {
+      this.transactions.get(tx.id)
+      tx.recordRead(name, compiled.test, this.seq)
+      return applyReadOptions(tx.view.match(name, compiled), opts)
+    }
+    await this.settled()
+    return applyReadOptions(collection ? collection.match(compiled) : [], opts)
+  }
+
+  async count(name: string, query: Doc | undefined): Promise<number> {
+    const compiled = compileQuery(query)
+    const collection = await this.collection(name, false)
+    await this.settled()
+    return collection ? collection.match(compiled).length : 0
+  }
+
+  async aggregate(name: string, pipeline: Doc[]): Promise<Doc[]> {
+    for (const stage of pipeline) {
+      const op = Object.keys(stage)[0]
+      if (op === '$out' || op === '$merge') throw new EngineError(ErrorCode.DATABASE_INVALID_OPERRATOR, `${op} is not supported`)
+      if (op === '$lookup' || op === '$unionWith' || op === '$graphLookup') {
+        const arg = stage[op]
+        const from = typeof arg === 'string' ? arg : (arg as { from?: unknown; coll?: unknown }).from ?? (arg as { coll?: unknown }).coll
+        if (typeof from === 'string') await this.collection(from, false)
+      }
+    }
+    const collection = await this.collection(name, false)
+    await this.settled()
+    const source = collection ? collection.all() : []
+    try {
+      const aggregator = new Aggregator(pipeline, {
+        collectionResolver: (from: string) => this.loaded.get(from)?.all() ?? []
+      })
+      return aggregator.run(source) as Doc[]
+    } catch (err) {
+      if (err instanceof EngineError) throw err
+      throw new EngineError(ErrorCode.DATABASE_INVALID_OPERRATOR, `aggregate failed: ${(err as Error).message}`)
+    }
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /** Applies validated changes to the collections and logs them for the open transaction's conflict check. */
+  private async applyOps(groups: Array<{ collection: Collection; ops: WriteOp[] }>, logFor: Transaction | null): Promise<void> {
+    for (const { collection, ops } of groups) {
+      if (ops.length === 0) continue
+      await collection.apply(ops)
+    }
+    this.seq++
+    if (logFor) {
+      for (const { collection, ops } of groups) {
+        for (const op of ops) logFor.logForeignWrite({ collection: collection.name, before: op.before, after: op.after, seq: this.seq })
+      }
+    }
+  }
+
+  async insert(name: string, docs: Doc[], txId?: string): Promise<DocId[]> {
+    if (txId) {
+      const tx = this.transactions.get(txId)
+      await this.collection(name, true)
+      this.transactions.get(txId)
+      const plan = planInsert(tx.view, name, docs)
+      checkUnique(tx.view, name, this.uniquesOf(name), plan.ops)
+      const ids = new Set(plan.result)
+      tx.recordRead(name, (doc) => ids.has(doc._id as DocId), this.seq)
+      for (const op of plan.ops) tx.stage(name, op.id, op.after)
+      return plan.result
+    }
+    const collection = await this.collection(name, true)
+    if (!collection) return []
+    return this.writeLock.run(async () => {
+      this.assertOpen()
+      const plan = planInsert(this.committedView, name, docs)
+      checkUnique(this.committedView, name, collection.uniques.values(), plan.ops)
+      await this.applyOps([{ collection, ops: plan.ops }], this.transactions.active)
+      return plan.result
+    })
+  }
+
+  async modify(name: string, query: Doc | undefined, data: Doc, opts: ModifyOptions, txId?: string): Promise<ModifyResult> {
+    const compiled = compileQuery(query)
+    if (txId) {
+      const tx = this.transactions.get(txId)
+      await this.collection(name, true)
+      this.transactions.get(txId)
+      const plan = planModify(tx.view, name, compiled, data, opts)
+      checkUnique(tx.view, name, this.uniquesOf(name), plan.ops)
+      tx.recordRead(name, compiled.test, this.seq)
+      for (const op of plan.ops) tx.stage(name, op.id, op.after)
+      return plan.result
+    }
+    const collection = await this.collection(name, opts.upsert)
+    if (!collection) return { updated: 0, doc: null }
+    return this.writeLock.run(async () => {
+      this.assertOpen()
+      const plan = planModify(this.committedView, name, compiled, data, opts)
+      checkUnique(this.committedView, name, collection.uniques.values(), plan.ops)
+      await this.applyOps([{ collection, ops: plan.ops }], this.transactions.active)
+      return plan.result
+    })
+  }
+
+  async remove(name: string, query: Doc | undefined, multi: boolean, txId?: string): Promise<number> {
+    const compiled = compileQuery(query)
+    if (txId) {
+      const tx = this.transactions.get(txId)
+      await this.collection(name, false)
+      this.transactions.get(txId)
+      const plan = planRemove(tx.view, name, compiled, multi)
+      tx.recordRead(name, compiled.test, this.seq)
+      for (const op of plan.ops) tx.stage(name, op.id, null)
+      return plan.result
+    }
+    const collection = await this.collection(name, false)
+    if (!collection) return 0
+    return this.writeLock.run(async () => {
+      this.assertOpen()
+      const plan = planRemove(this.committedView, name, compiled, multi)
+      await this.applyOps([{ collection, ops: plan.ops }], this.transactions.active)
+      return plan.result
+    })
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  async startTransaction(): Promise<string> {
+    this.assertOpen()
+    const tx = await this.transactions.begin()
+    if (this.closed) {
+      this.transactions.end(tx)
+      this.assertOpen()
+    }
+    return tx.id
+  }
+
+  async abortTransaction(txId: unknown): Promise<void> {
+    if (!this.transactions.isOpen(txId)) return
+    this.transactions.end(this.transactions.get(txId))
+  }
+
+  async commitTransaction(txId: unknown): Promise<void> {
+    const tx = this.transactions.get(txId)
+    const names = Array.from(tx.overlay.keys())
+    for (const name of names) await this.collection(name, true)
+    await this.writeLock.run(async () => {
+      this.assertOpen()
+      this.transactions.get(txId)
+      try {
+        if (tx.hasConflict()) {
+          throw new EngineError(
+            ErrorCode.DATABASE_TRANSACTION_CONFLICT,
+            'transaction conflict: data it read was changed by another write before commit'
+          )
+        }
+        const groups: Array<{ collection: Collection; ops: WriteOp[] }> = []
+        for (const name of names) {
+          const collection = this.loaded.get(name)
+          if (!collection) continue
+          const ops: WriteOp[] = []
+          for (const entry of tx.overlayOf(name).values()) {
+            const before = collection.get(entry.id) ?? null
+            if (before === null && entry.doc === null) continue
+            ops.push({ id: entry.id, before, after: entry.doc })
+          }
+          checkUnique(this.committedView, name, collection.uniques.values(), ops)
+          groups.push({ collection, ops })
+        }
+        const total = groups.reduce((n, g) => n + g.ops.length, 0)
+        if (total === 0) return
+        let done!: () => void
+        this.committing = new Promise<void>((r) => {
+          done = r
+        })
+        try {
+          if (total > 1) await this.writeJournal(groups)
+          await this.applyOps(groups, null)
+          if (total > 1) await this.clearJournal()
+        } finally {
+          this.committing = null
+          done()
+        }
+      } finally {
+        this.transactions.end(tx)
+      }
+    })
+  }
+
+  // ---------------------------------------------------------------- journal (atomic multi-document commits)
+
+  private async writeJournal(groups: Array<{ collection: Collection; ops: WriteOp[] }>): Promise<void> {
+    if (!this.dataDir) return
+    const ops: JournalOp[] = []
+    for (const { collection, ops: list } of groups) {
+      for (const op of list) ops.push({ c: collection.name, id: toWire({ id: op.id }), doc: op.after ? toWire(op.after) : null })
+    }
+    await fs.writeFile(join(this.dataDir, JOURNAL_FILE), JSON.stringify({ ops }) + '\n')
+  }
+
+  private async clearJournal(): Promise<void> {
+    if (!this.dataDir) return
+    await fs.writeFile(join(this.dataDir, JOURNAL_FILE), '')
+  }
+
+  /** Finishes a commit that a crash interrupted: every change in it is applied again (idempotent). */
+  private async replayJournal(): Promise<void> {
+    if (!this.dataDir) return
+    const file = join(this.dataDir, JOURNAL_FILE)
+    if (!existsSync(file)) return
+    const text = (await fs.readFile(file, 'utf8')).trim()
+    if (text) {
+      let entry: { ops: JournalOp[] } | null = null
+      try {
+        entry = JSON.parse(text) as { ops: JournalOp[] }
+      } catch {
+        entry = null // torn write: the commit never started applying
+      }
+      if (entry) {
+        const now = Date.now()
+        const byCollection = new Map<string, WriteOp[]>()
+        for (const op of entry.ops) {
+          const collection = await this.collection(op.c, true)
+          if (!collection) continue
+          const id = (parseWire(op.id, now, 'document') as { id: DocId }).id
+          const after = op.doc === null ? null : (parseWire(op.doc, now, 'document') as Doc)
+          const before = collection.get(id) ?? null
+          if (before === null && after === null) continue
+          const list = byCollection.get(op.c) ?? []
+          list.push({ id, before, after })
+          byCollection.set(op.c, list)
+        }
+        for (const [name, ops] of byCollection) await this.loaded.get(name)?.apply(ops)
+      }
+    }
+    await this.clearJournal()
+  }
+}

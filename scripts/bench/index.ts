@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: prints figures, never fails on a number. Each section measures the real thing:
+ * the embedded engine through the SDK, and the size of the weapp build.
+ */
+import { execSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { benchEngine } from './engine'
+import { weappPackageSizes } from './package-size'
+
+const WECHAT_LIMIT_KB = 2048
+const MAIN_TARGET_KB = 1024
+
+async function main() {
+  console.log('== embedded engine through @cloudbase/node-sdk')
+  const e = await benchEngine()
+  console.log(`inserts/s                 ${e.insertsPerSec.toFixed(0)}`)
+  console.log(`indexed queries/s         ${e.indexedQueriesPerSec.toFixed(0)}`)
+  console.log(`conditional updates/s     ${e.conditionalUpdatesPerSec.toFixed(0)}`)
+  console.log(`round trips per cond. update ${e.roundTripsPerConditionalUpdate}`)
+
+  console.log('\n== weapp package size')
+  if (!existsSync('dist/weapp/app.json')) execSync('npx taro build --type weapp', { stdio: 'inherit' })
+  const s = weappPackageSizes()
+  console.log(`main package              ${s.mainKB} KB  (target < ${MAIN_TARGET_KB} KB, WeChat limit ${WECHAT_LIMIT_KB} KB)  ${s.mainKB < MAIN_TARGET_KB ? 'OK' : 'OVER TARGET'}`)
+  for (const [root, kb] of Object.entries(s.subpackagesKB)) console.log(`subpackage ${root.padEnd(14)} ${kb} KB`)
+  console.log(`total                     ${s.totalKB} KB`)
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
