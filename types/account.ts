@@ -80,6 +80,17 @@ export const staffView = z.object({
 })
 export type StaffView = z.infer<typeof staffView>
 
+export const messageView = z.object({
+  id,
+  kind: z.string(),
+  title: z.string(),
+  body: z.string(),
+  page: z.string().optional(),
+  createdAt: z.string(),
+  read: z.boolean()
+})
+export type MessageView = z.infer<typeof messageView>
+
 export const accountActions = {
   whoami: action({ input: emptyInput, output: accountView })({ roles: ['patient'], requestId: false, example: () => ({}) }),
   setPreferences: action({
@@ -187,7 +198,15 @@ export const accountActions = {
     roles: ['admin'],
     requestId: false,
     example: (f) => ({ accountId: f.staffAccountId, title: '护师', years: 6, licenseNumber: '201937012345' })
-  })
+  }),
+  listMessages: action({
+    input: z.object({ unreadOnly: z.boolean().optional() }).strict(),
+    output: z.object({ messages: z.array(messageView), unread: z.number().int() })
+  })({ roles: ['patient'], requestId: false, example: () => ({}) }),
+  markMessagesRead: action({
+    input: z.object({ ids: z.array(id).min(1).max(100) }).strict(),
+    output: z.object({ updated: z.number().int() })
+  })({ roles: ['patient'], requestId: false, example: () => ({ ids: ['msg_none'] }) })
 } as const
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -203,7 +222,9 @@ export const FIELD_LABELS: Record<string, string> = {
   licenseNumber: '执业证书编号',
   version: '同意书版本',
   id: '编号',
-  keyword: '关键词'
+  keyword: '关键词',
+  ids: '消息',
+  unreadOnly: '只看未读'
 }
 
 registerFieldLabels(FIELD_LABELS)

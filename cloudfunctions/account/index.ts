@@ -4,6 +4,7 @@ import { whoami } from './actions/whoami'
 import { setPreferences } from './actions/preferences'
 import { grantHealthDataConsent } from './actions/consent'
 import { addProfile, getProfile, listProfiles, removeProfile, updateProfile } from './actions/profiles'
+import { listMessages, markMessagesRead } from './actions/messages'
 import { grantRole, listStaff, revokeRole, setNurseCredentials } from './actions/staff'
 
 export const fn = createFunction('account', accountActions, {
@@ -18,7 +19,9 @@ export const fn = createFunction('account', accountActions, {
   listStaff,
   grantRole,
   revokeRole,
-  setNurseCredentials
+  setNurseCredentials,
+  listMessages,
+  markMessagesRead
 })
 
 export const main = fn.main

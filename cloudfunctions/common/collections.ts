@@ -39,7 +39,13 @@ export const manifest: DatabaseManifest = {
     { name: 'requests' },
     { name: 'audit_log', indexes: [{ name: 'actor_at', keys: [asc('actor.accountId'), desc('at')] }] },
     { name: 'status_events', indexes: [{ name: 'doc_at', keys: [asc('docId'), asc('at')] }] },
-    { name: 'outbox', indexes: [{ name: 'status_at', keys: [asc('status'), asc('createdAt')] }] },
+    {
+      name: 'outbox',
+      indexes: [
+        { name: 'status_at', keys: [asc('status'), asc('createdAt')] },
+        { name: 'account_at', keys: [asc('accountId'), desc('createdAt')] }
+      ]
+    },
     { name: 'hospitals' },
     { name: 'departments', indexes: [{ name: 'hospital', keys: [asc('hospitalId')] }] },
     { name: 'doctors', indexes: [{ name: 'department', keys: [asc('departmentId')] }] }

@@ -49,7 +49,20 @@ function isStaffOnly(spec: ActionSpec): boolean {
   return !spec.roles.includes('patient') && !(spec.roles.length === 1 && spec.roles[0] === 'system')
 }
 
-export function createFunction<M extends ActionMap>(name: string, actions: M, handlers: Handlers<M>): CloudFunction<M> {
+export interface FunctionOptions<M extends ActionMap> {
+  /**
+   * Actions that make a retried requestId safe inside their own writes (e.g. a unique request key
+   * on the record they insert), sparing the two claim round trips on a hot path like booking.
+   */
+  selfReplay?: ReadonlyArray<keyof M>
+}
+
+export function createFunction<M extends ActionMap>(
+  name: string,
+  actions: M,
+  handlers: Handlers<M>,
+  options: FunctionOptions<M> = {}
+): CloudFunction<M> {
   async function run(event: unknown, context: unknown): Promise<ActionResult<unknown>> {
     const openid = openidFromContext(context)
     const timer = openid ? undefined : timerEvent(event)
@@ -107,7 +120,7 @@ export function createFunction<M extends ActionMap>(name: string, actions: M, ha
       }
     }
 
-    if (!requestId || !spec.requestId || caller.kind !== 'user') return execute()
+    if (!requestId || !spec.requestId || caller.kind !== 'user' || options.selfReplay?.includes(action)) return execute()
     const claim = await claimRequest(caller.accountId, name, action, requestId)
     if (claim.kind === 'replay') return claim.reply
     let reply: ActionResult<unknown>

@@ -20,14 +20,23 @@ async function consent(as: string) {
 }
 
 async function profileCount(accountKey: string) {
-  const res = await db().collection('profiles').where({ accountId: b.accountId(accountKey), status: 'active' }).count()
+  const res = await db()
+    .collection('profiles')
+    .where({ accountId: b.accountId(accountKey), status: 'active' })
+    .count()
   return res.total
 }
 
 describe('accounts and patient profiles', () => {
   test('a first-time user sees no profiles, no consent yet, and elder mode off', async () => {
     const me = await b.ok<AccountView>('liu_yang', 'account', 'whoami', {})
-    expect(me).toMatchObject({ nickname: '刘洋', roles: ['patient'], preferences: { elderMode: false }, healthDataConsent: null, maxProfiles: 5 })
+    expect(me).toMatchObject({
+      nickname: '刘洋',
+      roles: ['patient'],
+      preferences: { elderMode: false },
+      healthDataConsent: null,
+      maxProfiles: 5
+    })
     const list = await b.ok<{ profiles: ProfileView[] }>('liu_yang', 'account', 'listProfiles', {})
     expect(list.profiles).toEqual([])
   })
@@ -49,7 +58,11 @@ describe('accounts and patient profiles', () => {
     const res = await b.call('liu_yang', 'account', 'addProfile', { ...father(), idNumber: bad }, rid())
     expect(res).toEqual({
       ok: false,
-      error: { code: 'INVALID_INPUT', message: '身份证号校验位不正确，请核对号码', fields: { idNumber: '身份证号校验位不正确，请核对号码' } }
+      error: {
+        code: 'INVALID_INPUT',
+        message: '身份证号校验位不正确，请核对号码',
+        fields: { idNumber: '身份证号校验位不正确，请核对号码' }
+      }
     })
     expect(await profileCount('liu_yang')).toBe(0)
   })
@@ -67,7 +80,13 @@ describe('accounts and patient profiles', () => {
     await consent('liu_yang')
     const id = validId('013')
     const p = await b.ok<ProfileView>('liu_yang', 'account', 'addProfile', father(), rid())
-    expect(p).toMatchObject({ name: '刘长海', sex: 'male', birthDate: '1950-03-15', relation: 'parent', idNumberMasked: `370***********${id.slice(-4)}` })
+    expect(p).toMatchObject({
+      name: '刘长海',
+      sex: 'male',
+      birthDate: '1950-03-15',
+      relation: 'parent',
+      idNumberMasked: `370***********${id.slice(-4)}`
+    })
     const list = await b.ok<{ profiles: ProfileView[] }>('liu_yang', 'account', 'listProfiles', {})
     expect(list.profiles.map((x) => x.idNumberMasked)).toEqual([`370***********${id.slice(-4)}`])
     expect(JSON.stringify(list)).not.toContain(id)
@@ -197,8 +216,30 @@ describe('staff roles', () => {
 
   test('staff changes are written to the audit log with who and what, without the ID number', async () => {
     await b.ok('admin', 'account', 'grantRole', { accountId: b.accountId('li_mei'), role: 'doctor' })
-    const log = await db().collection('audit_log').where({ 'actor.accountId': b.accountId('admin'), action: 'grantRole' }).get()
+    const log = await db()
+      .collection('audit_log')
+      .where({ 'actor.accountId': b.accountId('admin'), action: 'grantRole' })
+      .get()
     expect(log.data).toHaveLength(1)
     expect(log.data[0]).toMatchObject({ fn: 'account', detail: { input: { accountId: b.accountId('li_mei'), role: 'doctor' } } })
+  })
+})
+
+describe('messages', () => {
+  test('a person sees their own messages newest first, and marking them read clears the count', async () => {
+    const { enqueue } = await import('../../cloudfunctions/common/outbox')
+    await enqueue({ accountId: b.accountId('li_mei'), kind: 'test', title: '第一条', body: '内容一' })
+    await new Promise((r) => setTimeout(r, 5))
+    await enqueue({ accountId: b.accountId('li_mei'), kind: 'test', title: '第二条', body: '内容二', dedupeKey: 'k1' })
+    await enqueue({ accountId: b.accountId('li_mei'), kind: 'test', title: '第二条', body: '内容二', dedupeKey: 'k1' })
+    await enqueue({ accountId: b.accountId('zhang_wei'), kind: 'test', title: '别人的', body: '内容' })
+    const mine = await b.ok<{ messages: Array<{ id: string; title: string }>; unread: number }>('li_mei', 'account', 'listMessages', {})
+    expect(mine.messages.map((m) => m.title)).toEqual(['第二条', '第一条'])
+    expect(mine.unread).toBe(2)
+    const theirs = await b.ok<{ messages: Array<{ id: string }> }>('zhang_wei', 'account', 'listMessages', {})
+    // Marking someone else's message read changes nothing.
+    expect((await b.ok<{ updated: number }>('li_mei', 'account', 'markMessagesRead', { ids: [theirs.messages[0].id] })).updated).toBe(0)
+    await b.ok('li_mei', 'account', 'markMessagesRead', { ids: mine.messages.map((m) => m.id) })
+    expect((await b.ok<{ unread: number }>('li_mei', 'account', 'listMessages', {})).unread).toBe(0)
   })
 })

@@ -22,10 +22,7 @@ afterAll(() => b.close())
 function malformed(example: Record<string, unknown>): fc.Arbitrary<unknown> {
   const keys = Object.keys(example)
   const anyJson = fc.jsonValue({ maxDepth: 2 })
-  const arbs: fc.Arbitrary<unknown>[] = [
-    anyJson,
-    fc.string({ minLength: 1, maxLength: 12 }).map((k) => ({ ...example, [`x_${k}`]: 1 }))
-  ]
+  const arbs: fc.Arbitrary<unknown>[] = [anyJson, fc.string({ minLength: 1, maxLength: 12 }).map((k) => ({ ...example, [`x_${k}`]: 1 }))]
   if (keys.length) {
     arbs.push(fc.constantFrom(...keys).map((k) => Object.fromEntries(Object.entries(example).filter(([key]) => key !== k))))
     arbs.push(fc.tuple(fc.constantFrom(...keys), anyJson).map(([k, v]) => ({ ...example, [k]: v })))
