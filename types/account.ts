@@ -91,6 +91,19 @@ export const messageView = z.object({
 })
 export type MessageView = z.infer<typeof messageView>
 
+/** What staff see of a patient found by phone or ID number: enough to confirm who it is. */
+export const patientMatch = z.object({
+  id,
+  accountId: id,
+  nameMasked: z.string(),
+  sex: z.enum(['male', 'female']),
+  birthDate: z.string(),
+  age: z.number().int(),
+  phoneMasked: z.string(),
+  idNumberMasked: z.string()
+})
+export type PatientMatch = z.infer<typeof patientMatch>
+
 export const accountActions = {
   whoami: action({ input: emptyInput, output: accountView })({ roles: ['patient'], requestId: false, example: () => ({}) }),
   setPreferences: action({
@@ -199,6 +212,13 @@ export const accountActions = {
     requestId: false,
     example: (f) => ({ accountId: f.staffAccountId, title: '护师', years: 6, licenseNumber: '201937012345' })
   }),
+  findPatients: action({
+    input: z
+      .object({ phone: mobile.optional(), idNumber: idNumber.optional() })
+      .strict()
+      .refine((v) => v.phone || v.idNumber, { message: '请填写手机号或身份证号', path: ['phone'] }),
+    output: z.object({ patients: z.array(patientMatch) })
+  })({ roles: ['hotline', 'pharmacist', 'doctor', 'nursing_dispatcher'], requestId: false, example: () => ({ phone: '13953187721' }) }),
   listMessages: action({
     input: z.object({ unreadOnly: z.boolean().optional() }).strict(),
     output: z.object({ messages: z.array(messageView), unread: z.number().int() })

@@ -5,6 +5,7 @@ import { setPreferences } from './actions/preferences'
 import { grantHealthDataConsent } from './actions/consent'
 import { addProfile, getProfile, listProfiles, removeProfile, updateProfile } from './actions/profiles'
 import { listMessages, markMessagesRead } from './actions/messages'
+import { findPatients } from './actions/find-patients'
 import { grantRole, listStaff, revokeRole, setNurseCredentials } from './actions/staff'
 
 export const fn = createFunction('account', accountActions, {
@@ -20,6 +21,7 @@ export const fn = createFunction('account', accountActions, {
   grantRole,
   revokeRole,
   setNurseCredentials,
+  findPatients,
   listMessages,
   markMessagesRead
 })

@@ -92,6 +92,7 @@ export function createFunction<M extends ActionMap>(
       throw new AppError('FORBIDDEN', '您的账号没有权限进行此操作')
     }
 
+    let audited = false
     const ctx: ActionContext = {
       fn: name,
       action,
@@ -101,8 +102,14 @@ export function createFunction<M extends ActionMap>(
         if (caller.kind !== 'user') throw new AppError('UNAUTHENTICATED', '请先登录')
         return caller
       },
-      audit: (entry) =>
-        writeAudit(caller.kind === 'user' ? { accountId: caller.accountId, roles: caller.roles } : 'system', { fn: name, action, ...entry })
+      audit: (entry) => {
+        audited = true
+        return writeAudit(caller.kind === 'user' ? { accountId: caller.accountId, roles: caller.roles } : 'system', {
+          fn: name,
+          action,
+          ...entry
+        })
+      }
     }
 
     const execute = async (): Promise<ActionResult<unknown>> => {
@@ -112,7 +119,7 @@ export function createFunction<M extends ActionMap>(
         // A reply that breaks the contract is our bug, never the caller's input.
         if (!checked.success) throw new Error(`${name}.${action} output breaks its schema: ${checked.error.message}`)
         const result = checked.data
-        if (caller.kind === 'user' && isStaffOnly(spec)) await ctx.audit({ detail: { input: redact(input.data) } })
+        if (caller.kind === 'user' && isStaffOnly(spec) && !audited) await ctx.audit({ detail: { input: redact(input.data) } })
         return { ok: true, data: result }
       } catch (err) {
         if (err instanceof AppError) return { ok: false, error: err.toJSON() }

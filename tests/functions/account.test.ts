@@ -243,3 +243,32 @@ describe('messages', () => {
     expect((await b.ok<{ unread: number }>('li_mei', 'account', 'listMessages', {})).unread).toBe(0)
   })
 })
+
+describe('finding a patient (staff)', () => {
+  test('the hotline finds a caller by phone and sees the name and phone masked', async () => {
+    const res = await b.ok<{ patients: Array<{ nameMasked: string; phoneMasked: string; birthDate: string }> }>(
+      'hotline',
+      'account',
+      'findPatients',
+      {
+        phone: '13953187721'
+      }
+    )
+    expect(res.patients).toEqual([expect.objectContaining({ nameMasked: '李*福', phoneMasked: '139****7721', birthDate: '1947-09-02' })])
+    expect(JSON.stringify(res)).not.toContain('李德福')
+  })
+
+  test('a search by ID number matches exactly, and every search is audited', async () => {
+    const { DEMO_ACCOUNTS } = await import('../../cloudfunctions/local/demo')
+    const dad = DEMO_ACCOUNTS.find((a) => a.key === 'li_mei')!.profiles[1]
+    const res = await b.ok<{ patients: unknown[] }>('pharmacist', 'account', 'findPatients', { idNumber: dad.idNumber })
+    expect(res.patients).toHaveLength(1)
+    const log = await db().collection('audit_log').where({ action: 'findPatients' }).get()
+    expect(log.data).toHaveLength(1)
+  })
+
+  test('a patient cannot search other people', async () => {
+    const res = await b.call('li_mei', 'account', 'findPatients', { phone: '15806351290' })
+    expect(res.ok ? 'ok' : res.error.code).toBe('FORBIDDEN')
+  })
+})
