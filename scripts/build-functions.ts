@@ -7,6 +7,12 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { cloudFunctions } from '../cloudfunctions/registry'
 
+/**
+ * Cloud-call (openapi) permissions a function needs, written to its config.json. WeChat DevTools
+ * applies them on upload; the `jobs` function sends subscribe messages from the outbox.
+ */
+const OPENAPI_PERMISSIONS: Record<string, string[]> = { jobs: ['subscribeMessage.send'] }
+
 /** Packages left out of the bundle and installed by CloudBase from the function's package.json. */
 const EXTERNAL: Record<string, string> = {}
 
@@ -32,6 +38,9 @@ export async function buildFunctions(outRoot = 'dist/cloudfunctions'): Promise<A
       join(outDir, 'package.json'),
       JSON.stringify({ name, version: '1.0.0', private: true, main: 'index.js', dependencies: EXTERNAL }, null, 2) + '\n'
     )
+    if (OPENAPI_PERMISSIONS[name]) {
+      writeFileSync(join(outDir, 'config.json'), JSON.stringify({ permissions: { openapi: OPENAPI_PERMISSIONS[name] } }, null, 2) + '\n')
+    }
     sizes.push({ name, kb: Math.round(statSync(join(outDir, 'index.js')).size / 1024) })
   }
   return sizes
