@@ -4,10 +4,10 @@
  * `data.updated` + `data.upsert_id`, remove → `data.deleted`, aggregate → `data.list`, startTransaction →
  * top-level `transactionId`. Errors are `{ code, message, requestId }`, as CloudBase replies.
  */
-import { randomBytes } from 'crypto'
 import { invalidParam, toWireError, EngineError, ErrorCode } from './errors'
 import { parseWire, parseWireObject, toWire } from './ejson'
 import type { Engine } from './engine'
+import { randomHex } from './ids'
 import type { Doc, DocId, ReadOptions } from './types'
 
 export type Reply = { requestId: string; code?: string; message?: string } & Record<string, unknown>
@@ -67,7 +67,7 @@ function readOptions(p: Params, now: number): ReadOptions {
 }
 
 function requestId(): string {
-  return randomBytes(8).toString('hex')
+  return randomHex(8)
 }
 
 async function run(engine: Engine, api: string, p: Params, now: number): Promise<Record<string, unknown>> {

@@ -5,9 +5,11 @@
  * and return nedb's own objects, which nobody may mutate.
  */
 import Datastore from '@seald-io/nedb'
+import { promises as fs } from 'fs'
 import { duplicateKeyError, invalidParam } from './errors'
 import { toWire } from './ejson'
 import { compareIds, idKey, isDocId } from './ids'
+import { loadModule } from './load'
 import type { CompiledQuery } from './query'
 import type { Doc, DocId, IndexDef } from './types'
 
@@ -17,7 +19,13 @@ interface NedbIndex {
 
 interface NedbInternals {
   indexes: Record<string, NedbIndex>
+  persistence: {
+    persistNewStateAsync(newDocs: Doc[]): Promise<void>
+  }
 }
+
+// nedb's own serializer (dates as {$$date}), the format its datafile uses.
+const nedbModel = loadModule('@seald-io/nedb/lib/model') as { serialize(doc: Doc): string }
 
 /** A change to one document: insert (before null), replace, or remove (after null). */
 export interface WriteOp {
@@ -94,25 +102,58 @@ export interface CollectionOptions {
 export class Collection {
   readonly uniques = new Map<string, UniqueIndex>()
   private readonly lookupFields = new Set<string>(['_id'])
+  private appendHandle: Promise<fs.FileHandle> | null = null
 
   private constructor(
     readonly name: string,
     private readonly ds: Datastore<Doc>
   ) {}
 
+  /**
+   * nedb appends each write with fs.appendFile (open, write, close). Same bytes, same order, but through one
+   * handle kept open in append mode; dropped whenever nedb compacts (it replaces the file by rename).
+   * Writes still resolve only after the data is in the file.
+   */
+  private keepAppendHandleOpen(filename: string): void {
+    const persistence = this.internals.persistence
+    persistence.persistNewStateAsync = async (newDocs: Doc[]): Promise<void> => {
+      let text = ''
+      for (const doc of newDocs) text += nedbModel.serialize(doc) + '\n'
+      if (!text) return
+      if (!this.appendHandle) {
+        const opening = fs.open(filename, 'a')
+        this.appendHandle = opening
+        opening.catch(() => {
+          if (this.appendHandle === opening) this.appendHandle = null
+        })
+      }
+      const handle = await this.appendHandle
+      await handle.appendFile(text, 'utf8')
+    }
+    this.ds.on('compaction.done', () => this.dropAppendHandle())
+  }
+
+  private dropAppendHandle(): void {
+    const handle = this.appendHandle
+    this.appendHandle = null
+    if (handle) handle.then((h) => h.close()).catch(() => undefined)
+  }
+
   static async open(name: string, opts: CollectionOptions): Promise<Collection> {
-    const ds = new Datastore<Doc>(
-      opts.filename === null ? { inMemoryOnly: true } : { filename: opts.filename, corruptAlertThreshold: 1 }
-    )
+    const ds = new Datastore<Doc>(opts.filename === null ? { inMemoryOnly: true } : { filename: opts.filename, corruptAlertThreshold: 1 })
     await ds.loadDatabaseAsync()
     if (opts.filename !== null && opts.compactionIntervalMs > 0) ds.setAutocompactionInterval(opts.compactionIntervalMs)
     const collection = new Collection(name, ds)
+    if (opts.filename !== null) collection.keepAppendHandleOpen(opts.filename)
     for (const def of opts.indexes) await collection.ensureIndex(def)
     return collection
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.ds.stopAutocompaction()
+    const handle = this.appendHandle
+    this.appendHandle = null
+    if (handle) await handle.then((h) => h.close()).catch(() => undefined)
   }
 
   async compact(): Promise<void> {
@@ -128,10 +169,6 @@ export class Collection {
     return this.ds.getAllData()
   }
 
-  get size(): number {
-    return this.ds.getAllData().length
-  }
-
   get(id: DocId): Doc | undefined {
     return this.internals.indexes._id.getMatching(id).find((doc) => doc._id === id)
   }
@@ -139,7 +176,8 @@ export class Collection {
   /** Documents matching `query`, in natural order; uses an index when the query pins an indexed field. */
   match(query: CompiledQuery): Doc[] {
     const hint =
-      query.hints.find((h) => h.field === '_id') ?? query.hints.find((h) => this.lookupFields.has(h.field) && this.internals.indexes[h.field])
+      query.hints.find((h) => h.field === '_id') ??
+      query.hints.find((h) => this.lookupFields.has(h.field) && this.internals.indexes[h.field])
     if (!hint) return this.all().filter((doc) => query.test(doc))
     const index = this.internals.indexes[hint.field]
     const seen = new Set<string>()

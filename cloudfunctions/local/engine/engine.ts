@@ -5,16 +5,17 @@
 import { existsSync, promises as fs } from 'fs'
 import { join, resolve } from 'path'
 import 'mingo/init/system'
-import { Aggregator } from 'mingo'
+import { Aggregator, ProcessingMode } from 'mingo'
 import { Collection, type UniqueIndex, type WriteOp } from './collection'
 import { EngineError, ErrorCode, invalidParam } from './errors'
-import { parseWire, toWire } from './ejson'
+import { Journal } from './journal'
+import { lockDataDir } from './lock'
 import { Mutex } from './mutex'
 import { checkUnique, planInsert, planModify, planRemove, type View } from './plan'
 import { applyReadOptions, compileQuery } from './query'
 import { makeRequesterClass, type RequesterClass } from './requester'
 import { dispatch, type Reply } from './actions'
-import { TransactionManager, type Transaction } from './transactions'
+import { TransactionManager } from './transactions'
 import type { Doc, DocId, IndexDef, IndexManifest, ModifyOptions, ModifyResult, ReadOptions } from './types'
 
 export interface EngineOptions {
@@ -29,14 +30,7 @@ export interface EngineOptions {
 }
 
 const INDEX_FILE = '_indexes.json'
-const JOURNAL_FILE = '_journal.log'
 const NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_-]{0,127}$/
-
-interface JournalOp {
-  c: string
-  id: string
-  doc: string | null
-}
 
 export class Engine {
   /** Number of requests the SDK has sent (DB round trips). Resettable with `resetRoundTrips()`. */
@@ -47,16 +41,19 @@ export class Engine {
   private readonly indexDefs = new Map<string, IndexDef[]>()
   private readonly writeLock = new Mutex()
   private readonly transactions: TransactionManager
+  private readonly journal: Journal
   /** Bumped after every applied write; transactions compare it with when they read. */
   private seq = 0
   /** Set while a transaction's commit is being applied; reads outside transactions wait for it. */
   private committing: Promise<void> | null = null
   private closed = false
+  private unlock: () => void = () => undefined
 
   private constructor(
     readonly dataDir: string | null,
     private readonly opts: EngineOptions
   ) {
+    this.journal = new Journal(dataDir)
     this.transactions = new TransactionManager(opts.transactionTimeoutMs ?? 30_000, (name) => this.loaded.get(name) ?? null)
   }
 
@@ -65,8 +62,14 @@ export class Engine {
     const engine = new Engine(dataDir, opts)
     if (dataDir) {
       await fs.mkdir(dataDir, { recursive: true })
-      await engine.loadIndexDefs()
-      await engine.replayJournal()
+      engine.unlock = lockDataDir(dataDir)
+      try {
+        await engine.loadIndexDefs()
+        await engine.replayJournal()
+      } catch (err) {
+        await engine.close()
+        throw err
+      }
     }
     return engine
   }
@@ -77,7 +80,8 @@ export class Engine {
     this.transactions.abortAll()
     await this.writeLock.idle()
     const all = await Promise.allSettled(Array.from(this.collections.values()))
-    for (const result of all) if (result.status === 'fulfilled') result.value.close()
+    for (const result of all) if (result.status === 'fulfilled') await result.value.close()
+    this.unlock()
   }
 
   resetRoundTrips(): void {
@@ -107,19 +111,22 @@ export class Engine {
   async ensureIndexes(manifest: IndexManifest): Promise<void> {
     this.assertOpen()
     await this.writeLock.run(async () => {
-      for (const entry of manifest.collections) {
-        const defs = this.indexDefs.get(entry.name) ?? []
-        for (const def of entry.indexes ?? []) {
-          const at = defs.findIndex((d) => d.name === def.name)
-          if (at >= 0) defs[at] = def
-          else defs.push(def)
+      try {
+        for (const entry of manifest.collections) {
+          const collection = await this.collection(entry.name, true)
+          if (!collection) continue
+          for (const def of entry.indexes ?? []) {
+            await collection.ensureIndex(def)
+            const defs = this.indexDefs.get(entry.name) ?? []
+            const at = defs.findIndex((d) => d.name === def.name)
+            if (at >= 0) defs[at] = def
+            else defs.push(def)
+            this.indexDefs.set(entry.name, defs)
+          }
         }
-        this.indexDefs.set(entry.name, defs)
-        const collection = await this.collection(entry.name, true)
-        if (!collection) continue
-        for (const def of entry.indexes ?? []) await collection.ensureIndex(def)
+      } finally {
+        await this.saveIndexDefs()
       }
-      await this.saveIndexDefs()
     })
   }
 
@@ -215,16 +222,29 @@ export class Engine {
       if (op === '$out' || op === '$merge') throw new EngineError(ErrorCode.DATABASE_INVALID_OPERRATOR, `${op} is not supported`)
       if (op === '$lookup' || op === '$unionWith' || op === '$graphLookup') {
         const arg = stage[op]
-        const from = typeof arg === 'string' ? arg : (arg as { from?: unknown; coll?: unknown }).from ?? (arg as { coll?: unknown }).coll
+        const from = typeof arg === 'string' ? arg : ((arg as { from?: unknown; coll?: unknown }).from ?? (arg as { coll?: unknown }).coll)
         if (typeof from === 'string') await this.collection(from, false)
       }
     }
     const collection = await this.collection(name, false)
     await this.settled()
-    const source = collection ? collection.all() : []
+    // A leading $match is answered like a find (using indexes); the aggregation then works on copies, so that no
+    // stage can touch the stored documents.
+    let stages = pipeline
+    let source: Doc[] = []
+    if (collection) {
+      const first = pipeline[0]
+      if (first && Object.keys(first).length === 1 && first.$match && typeof first.$match === 'object') {
+        source = collection.match(compileQuery(first.$match as Doc))
+        stages = pipeline.slice(1)
+      } else {
+        source = collection.all()
+      }
+    }
     try {
-      const aggregator = new Aggregator(pipeline, {
-        collectionResolver: (from: string) => this.loaded.get(from)?.all() ?? []
+      const aggregator = new Aggregator(stages, {
+        processingMode: ProcessingMode.CLONE_INPUT,
+        collectionResolver: (from: string) => structuredClone(this.loaded.get(from)?.all() ?? [])
       })
       return aggregator.run(source) as Doc[]
     } catch (err) {
@@ -235,16 +255,21 @@ export class Engine {
 
   // ---------------------------------------------------------------- writes
 
-  /** Applies validated changes to the collections and logs them for the open transaction's conflict check. */
-  private async applyOps(groups: Array<{ collection: Collection; ops: WriteOp[] }>, logFor: Transaction | null): Promise<void> {
+  /**
+   * Applies validated changes to the collections. A write outside transactions is then logged for the open
+   * transaction's conflict check: the one open when the write finishes, so a transaction that began mid-write
+   * (and may have read half of it) sees it too.
+   */
+  private async applyOps(groups: Array<{ collection: Collection; ops: WriteOp[] }>, fromTransaction: boolean): Promise<void> {
     for (const { collection, ops } of groups) {
       if (ops.length === 0) continue
       await collection.apply(ops)
     }
     this.seq++
-    if (logFor) {
+    const open = fromTransaction ? null : this.transactions.active
+    if (open) {
       for (const { collection, ops } of groups) {
-        for (const op of ops) logFor.logForeignWrite({ collection: collection.name, before: op.before, after: op.after, seq: this.seq })
+        for (const op of ops) open.logForeignWrite({ collection: collection.name, before: op.before, after: op.after, seq: this.seq })
       }
     }
   }
@@ -252,7 +277,7 @@ export class Engine {
   async insert(name: string, docs: Doc[], txId?: string): Promise<DocId[]> {
     if (txId) {
       const tx = this.transactions.get(txId)
-      await this.collection(name, true)
+      await this.collection(name, false)
       this.transactions.get(txId)
       const plan = planInsert(tx.view, name, docs)
       checkUnique(tx.view, name, this.uniquesOf(name), plan.ops)
@@ -267,7 +292,7 @@ export class Engine {
       this.assertOpen()
       const plan = planInsert(this.committedView, name, docs)
       checkUnique(this.committedView, name, collection.uniques.values(), plan.ops)
-      await this.applyOps([{ collection, ops: plan.ops }], this.transactions.active)
+      await this.applyOps([{ collection, ops: plan.ops }], false)
       return plan.result
     })
   }
@@ -276,7 +301,7 @@ export class Engine {
     const compiled = compileQuery(query)
     if (txId) {
       const tx = this.transactions.get(txId)
-      await this.collection(name, true)
+      await this.collection(name, false)
       this.transactions.get(txId)
       const plan = planModify(tx.view, name, compiled, data, opts)
       checkUnique(tx.view, name, this.uniquesOf(name), plan.ops)
@@ -290,7 +315,7 @@ export class Engine {
       this.assertOpen()
       const plan = planModify(this.committedView, name, compiled, data, opts)
       checkUnique(this.committedView, name, collection.uniques.values(), plan.ops)
-      await this.applyOps([{ collection, ops: plan.ops }], this.transactions.active)
+      await this.applyOps([{ collection, ops: plan.ops }], false)
       return plan.result
     })
   }
@@ -311,7 +336,7 @@ export class Engine {
     return this.writeLock.run(async () => {
       this.assertOpen()
       const plan = planRemove(this.committedView, name, compiled, multi)
-      await this.applyOps([{ collection, ops: plan.ops }], this.transactions.active)
+      await this.applyOps([{ collection, ops: plan.ops }], false)
       return plan.result
     })
   }
@@ -330,7 +355,7 @@ export class Engine {
 
   async abortTransaction(txId: unknown): Promise<void> {
     if (!this.transactions.isOpen(txId)) return
-    this.transactions.end(this.transactions.get(txId))
+    this.transactions.abort(this.transactions.get(txId))
   }
 
   async commitTransaction(txId: unknown): Promise<void> {
@@ -340,6 +365,8 @@ export class Engine {
     await this.writeLock.run(async () => {
       this.assertOpen()
       this.transactions.get(txId)
+      // From here on neither the timeout nor a rollback may end it half-applied.
+      tx.committing = true
       try {
         if (tx.hasConflict()) {
           throw new EngineError(
@@ -367,9 +394,9 @@ export class Engine {
           done = r
         })
         try {
-          if (total > 1) await this.writeJournal(groups)
-          await this.applyOps(groups, null)
-          if (total > 1) await this.clearJournal()
+          if (total > 1) await this.journal.write(groups)
+          await this.applyOps(groups, true)
+          if (total > 1) await this.journal.clear()
         } finally {
           this.committing = null
           done()
@@ -380,52 +407,21 @@ export class Engine {
     })
   }
 
-  // ---------------------------------------------------------------- journal (atomic multi-document commits)
+  // ---------------------------------------------------------------- recovery
 
-  private async writeJournal(groups: Array<{ collection: Collection; ops: WriteOp[] }>): Promise<void> {
-    if (!this.dataDir) return
-    const ops: JournalOp[] = []
-    for (const { collection, ops: list } of groups) {
-      for (const op of list) ops.push({ c: collection.name, id: toWire({ id: op.id }), doc: op.after ? toWire(op.after) : null })
-    }
-    await fs.writeFile(join(this.dataDir, JOURNAL_FILE), JSON.stringify({ ops }) + '\n')
-  }
-
-  private async clearJournal(): Promise<void> {
-    if (!this.dataDir) return
-    await fs.writeFile(join(this.dataDir, JOURNAL_FILE), '')
-  }
-
-  /** Finishes a commit that a crash interrupted: every change in it is applied again (idempotent). */
+  /** Finishes a commit that a crash interrupted (see journal.ts). */
   private async replayJournal(): Promise<void> {
-    if (!this.dataDir) return
-    const file = join(this.dataDir, JOURNAL_FILE)
-    if (!existsSync(file)) return
-    const text = (await fs.readFile(file, 'utf8')).trim()
-    if (text) {
-      let entry: { ops: JournalOp[] } | null = null
-      try {
-        entry = JSON.parse(text) as { ops: JournalOp[] }
-      } catch {
-        entry = null // torn write: the commit never started applying
-      }
-      if (entry) {
-        const now = Date.now()
-        const byCollection = new Map<string, WriteOp[]>()
-        for (const op of entry.ops) {
-          const collection = await this.collection(op.c, true)
-          if (!collection) continue
-          const id = (parseWire(op.id, now, 'document') as { id: DocId }).id
-          const after = op.doc === null ? null : (parseWire(op.doc, now, 'document') as Doc)
-          const before = collection.get(id) ?? null
-          if (before === null && after === null) continue
-          const list = byCollection.get(op.c) ?? []
-          list.push({ id, before, after })
-          byCollection.set(op.c, list)
-        }
-        for (const [name, ops] of byCollection) await this.loaded.get(name)?.apply(ops)
-      }
+    const byCollection = new Map<string, WriteOp[]>()
+    for (const change of await this.journal.pending()) {
+      const collection = await this.collection(change.collection, true)
+      if (!collection) continue
+      const before = collection.get(change.id) ?? null
+      if (before === null && change.after === null) continue
+      const list = byCollection.get(change.collection) ?? []
+      list.push({ id: change.id, before, after: change.after })
+      byCollection.set(change.collection, list)
     }
-    await this.clearJournal()
+    for (const [name, ops] of byCollection) await this.loaded.get(name)?.apply(ops)
+    await this.journal.clear()
   }
 }

@@ -5,6 +5,21 @@ import type { DocId } from './types'
 let lastMs = 0
 let counter = 0
 
+const POOL_SIZE = 4096
+let pool = randomBytes(POOL_SIZE)
+let poolAt = 0
+
+/** `bytes` random bytes as hex, from a pooled buffer (one randomBytes call per 4 KB instead of per id). */
+export function randomHex(bytes: number): string {
+  if (poolAt + bytes > POOL_SIZE) {
+    pool = randomBytes(POOL_SIZE)
+    poolAt = 0
+  }
+  const hex = pool.toString('hex', poolAt, poolAt + bytes)
+  poolAt += bytes
+  return hex
+}
+
 /**
  * A 32-hex id like CloudBase's. Time-ordered (ms timestamp, then a per-ms counter, then randomness)
  * so that natural order (ascending _id) follows insertion order for generated ids.
@@ -19,7 +34,7 @@ export function generateId(): string {
   }
   const time = lastMs.toString(16).padStart(12, '0').slice(-12)
   const seq = counter.toString(16).padStart(6, '0').slice(-6)
-  return time + seq + randomBytes(7).toString('hex')
+  return time + seq + randomHex(7)
 }
 
 export function isDocId(value: unknown): value is DocId {

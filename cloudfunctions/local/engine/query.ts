@@ -21,7 +21,12 @@ export interface CompiledQuery {
 type Indexable = string | number | boolean | Date
 
 function isIndexable(value: unknown): value is Indexable {
-  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value)) || value instanceof Date
+  return (
+    typeof value === 'string' ||
+    typeof value === 'boolean' ||
+    (typeof value === 'number' && Number.isFinite(value)) ||
+    value instanceof Date
+  )
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -74,13 +79,18 @@ export function compileQuery(query: Doc | undefined): CompiledQuery {
 /** Sort, skip, limit and project (MongoDB find semantics: sort before skip/limit, projection last). */
 export function applyReadOptions(docs: Doc[], opts: ReadOptions): Doc[] {
   const { order, offset, limit, projection } = opts
-  const hasProjection = projection !== undefined && Object.keys(projection).length > 0
-  if (!order && !offset && limit === undefined && !hasProjection) return docs
-  return wrapMingo(() => {
-    let cursor = find(docs, {}, hasProjection ? projection : undefined)
-    if (order && Object.keys(order).length > 0) cursor = cursor.sort(order)
-    if (offset) cursor = cursor.skip(offset)
-    if (limit !== undefined) cursor = cursor.limit(limit)
-    return cursor.all() as Doc[]
-  })
+  let out = docs
+  if (order && Object.keys(order).length > 0 && out.length > 1) {
+    const sorted = out
+    out = wrapMingo(() => find(sorted, {}).sort(order).all() as Doc[])
+  }
+  if (offset || (limit !== undefined && limit < out.length)) {
+    const start = offset ?? 0
+    out = out.slice(start, limit === undefined ? undefined : start + limit)
+  }
+  if (projection && Object.keys(projection).length > 0) {
+    const page = out
+    out = wrapMingo(() => find(page, {}, projection).all() as Doc[])
+  }
+  return out
 }

@@ -4,9 +4,8 @@
  * SDK's `processReturn`, which throws the SDK's `TcbError` (`code`, `message`, `requestId`) — or returns the
  * reply if the app turned `setThrowOnCode(false)` on. So application code sees the same error in both places.
  */
-import { createRequire } from 'module'
-import { join } from 'path'
 import type { Reply } from './actions'
+import { loadModule } from './load'
 
 export type RequesterClass = new (config?: unknown) => { send(api: string, data?: unknown, opts?: unknown): Promise<unknown> }
 
@@ -17,9 +16,8 @@ interface EngineLike {
 type ProcessReturn = (result: { code: string; message: string; requestId: string }) => unknown
 
 function loadProcessReturn(): ProcessReturn {
-  const load = typeof require === 'function' ? require : createRequire(join(process.cwd(), 'index.js'))
   try {
-    const utils = load('@cloudbase/node-sdk/dist/utils/utils') as { processReturn?: ProcessReturn }
+    const utils = loadModule('@cloudbase/node-sdk/dist/utils/utils') as { processReturn?: ProcessReturn }
     if (typeof utils.processReturn === 'function') return utils.processReturn
   } catch {
     // fall back to an equivalent error below

@@ -6,10 +6,9 @@
  * runTransaction retries) if such a write touched anything the transaction read or wrote after it read it.
  * A transaction left open longer than the timeout is aborted.
  */
-import { randomBytes } from 'crypto'
 import type { Collection, UniqueIndex } from './collection'
 import { EngineError, ErrorCode } from './errors'
-import { compareIds, idKey } from './ids'
+import { compareIds, idKey, randomHex } from './ids'
 import { Mutex } from './mutex'
 import type { View } from './plan'
 import type { CompiledQuery } from './query'
@@ -36,6 +35,8 @@ export interface LoggedWrite {
 
 export class Transaction {
   active = true
+  /** Set once its commit has started applying; it then ends only when the commit does. */
+  committing = false
   readonly overlay = new Map<string, Map<string, OverlayEntry>>()
   private readonly reads: ReadRecord[] = []
   private readonly foreignWrites: LoggedWrite[] = []
@@ -129,10 +130,10 @@ export class TransactionManager {
 
   async begin(): Promise<Transaction> {
     const release = await this.lock.acquire()
-    const id = randomBytes(12).toString('hex')
+    const id = randomHex(12)
     const timer = setTimeout(() => {
       const tx = this.open.get(id)
-      if (tx) this.end(tx)
+      if (tx && !tx.committing) this.end(tx)
     }, this.timeoutMs)
     timer.unref()
     const tx = new Transaction(id, this.lookup, release, timer)
@@ -155,6 +156,11 @@ export class TransactionManager {
   /** True if `id` names an open transaction. */
   isOpen(id: unknown): boolean {
     return typeof id === 'string' && this.open.has(id)
+  }
+
+  /** Rollback: ignored for a transaction whose commit is already applying. */
+  abort(tx: Transaction): void {
+    if (!tx.committing) this.end(tx)
   }
 
   end(tx: Transaction): void {
