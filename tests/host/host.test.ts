@@ -5,6 +5,14 @@ import { startHost, type Host } from '../../cloudfunctions/local/host'
 import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 
 let dataDir: string
+
+/** What the host answers, loosely: tests read fields they know are there. */
+interface Reply {
+  ok?: boolean
+  token?: string
+  error: { code: string; message: string }
+  data: { profiles: Array<{ name: string }>; accounts: Array<{ nickname: string }> }
+}
 let host: Host
 
 async function post(path: string, body: unknown, token?: string, raw?: string) {
@@ -13,7 +21,7 @@ async function post(path: string, body: unknown, token?: string, raw?: string) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: raw ?? JSON.stringify(body)
   })
-  return { status: res.status, body: (await res.json()) as Record<string, any> }
+  return { status: res.status, body: (await res.json()) as Reply }
 }
 
 async function login(account: string): Promise<string> {
@@ -40,8 +48,14 @@ describe('the local host', () => {
   test('lists the demo accounts with their roles in Chinese', async () => {
     const res = await fetch(`${host.url}/api/dev/accounts`)
     const body = (await res.json()) as { accounts: Array<{ key: string; name: string; roles: string[]; roleLabels: string[] }> }
-    expect(body.accounts.map((a) => a.key)).toEqual(expect.arrayContaining(['li_mei', 'zhang_wei', 'scheduler', 'hotline', 'pharmacist', 'nurse', 'dispatcher', 'doctor', 'admin']))
-    expect(body.accounts.find((a) => a.key === 'pharmacist')).toMatchObject({ name: '钱志刚', roles: ['patient', 'pharmacist'], roleLabels: ['药师'] })
+    expect(body.accounts.map((a) => a.key)).toEqual(
+      expect.arrayContaining(['li_mei', 'zhang_wei', 'scheduler', 'hotline', 'pharmacist', 'nurse', 'dispatcher', 'doctor', 'admin'])
+    )
+    expect(body.accounts.find((a) => a.key === 'pharmacist')).toMatchObject({
+      name: '钱志刚',
+      roles: ['patient', 'pharmacist'],
+      roleLabels: ['药师']
+    })
   })
 
   test('a demo login gives a token that identifies the caller to functions', async () => {
@@ -76,7 +90,11 @@ describe('the local host', () => {
     const token = await login('li_mei')
     const viaData = await post('/api/fn/account', { action: 'listStaff', data: { openid: 'demo-openid-admin' } }, token)
     expect(viaData.body.ok).toBe(false)
-    const viaEvent = await post('/api/fn/account', { action: 'listStaff', data: {}, userInfo: { openId: 'demo-openid-admin' }, WX_OPENID: 'demo-openid-admin' }, token)
+    const viaEvent = await post(
+      '/api/fn/account',
+      { action: 'listStaff', data: {}, userInfo: { openId: 'demo-openid-admin' }, WX_OPENID: 'demo-openid-admin' },
+      token
+    )
     expect(viaEvent.body.error.code).toBe('FORBIDDEN')
     const timerSpoof = await post('/api/fn/account', { Type: 'Timer', TriggerName: 'listStaff' }, token)
     expect(timerSpoof.body.ok).toBe(false)
@@ -87,7 +105,11 @@ describe('the local host', () => {
     await post('/api/fn/account', { action: 'grantHealthDataConsent', data: { version: HEALTH_DATA_CONSENT_VERSION } }, token)
     const added = await post(
       '/api/fn/account',
-      { action: 'addProfile', requestId: 'req-keep-00001', data: { name: '刘长海', idNumber: '370125195003150020', phone: '13905310000', relation: 'parent' } },
+      {
+        action: 'addProfile',
+        requestId: 'req-keep-00001',
+        data: { name: '刘长海', idNumber: '370125195003150020', phone: '13905310000', relation: 'parent' }
+      },
       token
     )
     expect(added.body.ok).toBe(true)

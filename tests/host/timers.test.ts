@@ -15,7 +15,13 @@ describe('the timer runner', () => {
     const ran: string[] = []
     const jobs = createFunction(
       'jobs',
-      { tick: action({ input: z.object({}), output: z.object({ n: z.number() }) })({ roles: ['system'], requestId: false, example: () => ({}) }) },
+      {
+        tick: action({ input: z.object({}), output: z.object({ n: z.number() }) })({
+          roles: ['system'],
+          requestId: false,
+          example: () => ({})
+        })
+      },
       {
         tick: async (_i, ctx) => {
           ran.push(ctx.caller.kind)
