@@ -6,6 +6,7 @@ module.exports = {
   ...base,
   testPathIgnorePatterns: ['/node_modules/'],
   testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'],
+  globalSetup: '<rootDir>/tests/e2e/globalSetup.ts',
   testTimeout: 120000,
   maxWorkers: 1
 }

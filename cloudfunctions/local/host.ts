@@ -99,7 +99,8 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
 
   const staticDir = opts.staticDir ? resolve(opts.staticDir) : undefined
   if (staticDir && existsSync(staticDir)) {
-    await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: false })
+    // wildcard: a rebuild of dist/h5 while the host runs serves the new hashed files.
+    await app.register(fastifyStatic, { root: staticDir, prefix: '/', wildcard: true })
     app.setNotFoundHandler((req, reply) => {
       if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html')
       return reply.code(404).send({ ok: false, error: { code: 'NOT_FOUND', message: '没有这个地址' } })

@@ -1,0 +1,9 @@
+/// <reference types="@tarojs/taro" />
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5' | string
+    /** CloudBase environment id for the mini program; unset means the default environment. */
+    TARO_APP_CLOUD_ENV?: string
+  }
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '健康信息知情同意'
+})
