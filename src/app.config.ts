@@ -3,7 +3,7 @@ const isH5 = process.env.TARO_ENV === 'h5'
 const subPackages = [
   {
     root: 'packages/account',
-    pages: ['profiles/index', 'profile-form/index', 'consent/index', 'staff/index', 'staff-detail/index']
+    pages: ['profiles/index', 'profile-form/index', 'consent/index', 'staff/index', 'staff-detail/index', 'messages/index']
   },
   {
     root: 'packages/booking',

@@ -1,20 +1,57 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Cell, CellGroup, Switch } from '@nutui/nutui-react-taro'
-import React, { useState } from 'react'
+import { Cell, CellGroup, Switch, Tag } from '@nutui/nutui-react-taro'
+import React, { useEffect, useState } from 'react'
 import { toastError } from '../../components/feedback'
 import { Page } from '../../components/Page'
 import { RoleTags } from '../../components/RoleTags'
 import { entriesFor } from '../../entries'
 import { ROUTES } from '../../routes'
+import { call } from '../../services/api'
 import { canSwitchAccount, signOut } from '../../services/session'
 import { useSignedInAccount } from '../../state/account'
+import { useShownData } from '../../state/useShownData'
 import './index.scss'
+
+const MESSAGES_URL = '/packages/account/messages/index'
+/** Fired by 我的消息 once it has marked what it showed as read (same name there). */
+const MESSAGES_READ_EVENT = 'account.messagesRead'
+
+/** How many messages are unread, kept fresh on every show and whenever 我的消息 reads some. */
+function useUnreadCount(): number {
+  const inbox = useShownData(() => call('account', 'listMessages', { unreadOnly: true }, { idempotent: true }))
+  const { reload } = inbox
+  useEffect(() => {
+    const onRead = () => {
+      reload()
+    }
+    Taro.eventCenter.on(MESSAGES_READ_EVENT, onRead)
+    return () => {
+      Taro.eventCenter.off(MESSAGES_READ_EVENT, onRead)
+    }
+  }, [reload])
+  return inbox.data?.unread ?? 0
+}
+
+function UnreadBadge({ count }: { count: number }) {
+  return (
+    <Tag
+      className="me__unread"
+      type="danger"
+      round
+      // As wide as it is tall for one digit; the theme sizes it up in 长辈模式.
+      style={{ minWidth: 'var(--nutui-tag-height)', boxSizing: 'border-box', marginRight: Taro.pxTransform(16) }}
+    >
+      {count > 99 ? '99+' : String(count)}
+    </Tag>
+  )
+}
 
 function Me() {
   const { account, elderMode, setElderMode } = useSignedInAccount()
   const [saving, setSaving] = useState(false)
   const isAdmin = account.roles.includes('admin')
+  const unread = useUnreadCount()
 
   const toggleElder = async (on: boolean) => {
     setSaving(true)
@@ -28,6 +65,15 @@ function Me() {
   }
 
   const entries = [
+    <Cell
+      key="messages"
+      title="我的消息"
+      description="就诊提醒、取药和配送进度等通知"
+      extra={<>{unread > 0 ? <UnreadBadge count={unread} /> : null}›</>}
+      align="center"
+      clickable
+      onClick={() => Taro.navigateTo({ url: MESSAGES_URL })}
+    />,
     <Cell
       key="profiles"
       title="就诊人管理"
@@ -55,7 +101,15 @@ function Me() {
   // Staff work (排班, 热线, 爽约限制, 中药房...) from the same entries the home page shows.
   for (const e of entriesFor(account.roles).filter((x) => x.roles)) {
     entries.push(
-      <Cell key={e.key} title={e.title} description={e.description} extra="›" align="center" clickable onClick={() => Taro.navigateTo({ url: e.url })} />
+      <Cell
+        key={e.key}
+        title={e.title}
+        description={e.description}
+        extra="›"
+        align="center"
+        clickable
+        onClick={() => Taro.navigateTo({ url: e.url })}
+      />
     )
   }
 
