@@ -6,7 +6,10 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/e2e/'],
   transform: {
-    '^.+\\.tsx?$': ['ts-jest', { tsconfig: { isolatedModules: true, module: 'commonjs', jsx: 'react-jsx', target: 'es2020', esModuleInterop: true } }]
+    '^.+\\.tsx?$': [
+      'ts-jest',
+      { tsconfig: { isolatedModules: true, module: 'commonjs', jsx: 'react-jsx', target: 'es2020', esModuleInterop: true } }
+    ]
   },
   setupFiles: ['<rootDir>/tests/setup/env.ts'],
   testTimeout: 30000,

@@ -63,6 +63,44 @@ export interface Fixtures {
   staffAccountId: string
   /** A plain patient account (李梅). */
   patientAccountId: string
+  /** Booking (专家号预约), from the demo seed; "own" is 李德福 (李梅's father). */
+  booking: {
+    /** Released, before its cutoff, places left; 李德福 has no booking on it. */
+    openScheduleId: string
+    openSliceId: string
+    /** Every place taken (by 张伟's family); open for the waitlist. */
+    fullScheduleId: string
+    draftScheduleId: string
+    /** 李德福's upcoming booking, before its cancel cutoff. */
+    ownAppointmentId: string
+    /** 李德福's booking today (check-in). */
+    todayAppointmentId: string
+    /** 李德福's visit two days ago, with its free return visit. */
+    ownCompletedAppointmentId: string
+    /** 张子涵's booking. */
+    otherAppointmentId: string
+    ownWaitlistId: string
+    otherWaitlistId: string
+    /** A hotline caller banned after three no-shows. */
+    bannedProfileId: string
+    /** A date on which doc_1 and doc_2 hold no session. */
+    freeDate: string
+    thisWeekStart: string
+  }
+  /** Decoction (中药代煎), from the demo seed; "own" is 李梅's family, "other" 张伟's. */
+  decoction: {
+    /** 李德福's prescription awaiting an order, and another family's prescription. */
+    ownPrescriptionId: string
+    otherPrescriptionId: string
+    /** 李德福's order in progress, and another family's order. */
+    ownOrderId: string
+    otherOrderId: string
+    /** An order waiting for review in the pharmacy queue. */
+    queuedOrderId: string
+    /** A saved delivery address of 李梅's account, and one of another family. */
+    ownAddressId: string
+    otherAddressId: string
+  }
 }
 
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {

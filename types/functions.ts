@@ -1,8 +1,14 @@
 /** Every cloud function and its actions: the whole contract between the app and the backend. */
 import { accountActions } from './account'
+import { bookingActions } from './booking'
+import { jobsActions } from './jobs'
+import { decoctionActions } from './decoction'
 
 export const functionContracts = {
-  account: accountActions
+  account: accountActions,
+  booking: bookingActions,
+  jobs: jobsActions,
+  decoction: decoctionActions
 } as const
 
 export type FunctionContracts = typeof functionContracts

@@ -19,7 +19,7 @@ export const settingsSchema = z.object({
     noShowBanDays: z.number().int().min(1),
     returnVisitDays: z.number().int().min(0)
   }),
-  decoction: z.object({ soakingMinutes: z.number().int().min(1).max(600) })
+  decoction: z.object({ soakingMinutes: z.number().int().min(1).max(600), maxSavedAddresses: z.number().int().min(1).max(50) })
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -36,5 +36,5 @@ export const DEFAULT_SETTINGS: Settings = {
     noShowBanDays: 90,
     returnVisitDays: 3
   },
-  decoction: { soakingMinutes: 30 }
+  decoction: { soakingMinutes: 30, maxSavedAddresses: 10 }
 }

@@ -48,6 +48,70 @@ export const manifest: DatabaseManifest = {
     },
     { name: 'hospitals' },
     { name: 'departments', indexes: [{ name: 'hospital', keys: [asc('hospitalId')] }] },
-    { name: 'doctors', indexes: [{ name: 'department', keys: [asc('departmentId')] }] }
+    { name: 'doctors', indexes: [{ name: 'department', keys: [asc('departmentId')] }] },
+    // Booking (专家号预约): the unique keys are the rules that must hold under concurrency.
+    {
+      name: 'schedules',
+      indexes: [
+        { name: 'doctor_start_unique', keys: [asc('uniqueKey')], unique: true },
+        { name: 'date_status', keys: [asc('date'), asc('status')] },
+        { name: 'doctor_date', keys: [asc('doctorId'), asc('date')] }
+      ]
+    },
+    {
+      name: 'appointments',
+      indexes: [
+        { name: 'active_unique', keys: [asc('activeKey')], unique: true },
+        { name: 'return_unique', keys: [asc('returnKey')], unique: true },
+        { name: 'schedule_status', keys: [asc('scheduleId'), asc('status')] },
+        { name: 'account_date', keys: [asc('accountId'), desc('date')] },
+        { name: 'profile_date', keys: [asc('profileId'), desc('date')] },
+        { name: 'status_ends', keys: [asc('status'), asc('endsAt')] }
+      ]
+    },
+    {
+      name: 'booking_patients',
+      indexes: [
+        { name: 'account', keys: [asc('accountId')] },
+        { name: 'banned', keys: [asc('bannedUntil')] }
+      ]
+    },
+    {
+      name: 'booking_waitlist',
+      indexes: [
+        { name: 'waiting_unique', keys: [asc('waitKey')], unique: true },
+        { name: 'schedule_status_at', keys: [asc('scheduleId'), asc('status'), asc('createdAt')] },
+        { name: 'account_status', keys: [asc('accountId'), asc('status')] }
+      ]
+    },
+    // Decoction (中药代煎配送). `hold_unique` is the rule "one live order per prescription"; the
+    // (status, …) indexes serve the pharmacy queue's filter and sort; `search` is multikey.
+    {
+      name: 'prescriptions',
+      indexes: [
+        { name: 'rx_no_unique', keys: [asc('rxNo')], unique: true },
+        { name: 'account_at', keys: [asc('accountId'), desc('createdAt')] },
+        { name: 'profile_at', keys: [asc('profileId'), desc('createdAt')] }
+      ]
+    },
+    {
+      name: 'decoction_orders',
+      indexes: [
+        { name: 'order_no_unique', keys: [asc('orderNo')], unique: true },
+        { name: 'hold_unique', keys: [asc('holdKey')], unique: true },
+        { name: 'status_created', keys: [asc('status'), desc('createdAt')] },
+        { name: 'status_soak', keys: [asc('status'), asc('soakStartedAt')] },
+        { name: 'account_created', keys: [asc('accountId'), desc('createdAt')] },
+        { name: 'search', keys: [asc('searchKeys'), desc('createdAt')] }
+      ]
+    },
+    {
+      name: 'addresses',
+      indexes: [
+        { name: 'content_unique', keys: [asc('uniqueKey')], unique: true },
+        { name: 'account_used', keys: [asc('accountId'), desc('lastUsedAt')] }
+      ]
+    },
+    { name: 'counters' }
   ]
 }

@@ -4,7 +4,7 @@
  * transaction. Two people moving the same order at once: one wins, the other gets CONFLICT.
  */
 import { canMove, type Workflow } from '../../types/workflow'
-import { firstDoc, inTransaction } from './db'
+import { firstDoc, inTransaction, type Transaction } from './db'
 import { AppError } from './errors'
 import { iso } from './clock'
 
@@ -39,6 +39,11 @@ export interface TransitionRequest<S extends string> {
   patch?: Record<string, unknown>
   /** Details of the step recorded on the event (machine, pack count...). */
   eventData?: Record<string, unknown>
+  /**
+   * Other writes that must happen with this move or not at all (a freed place, a counter), run in
+   * the same transaction after the move is allowed. Transactions address documents by id only.
+   */
+  within?: (tx: Transaction, doc: Record<string, unknown> & { _id: string; status: S }) => Promise<void>
 }
 
 export async function transition<S extends string, D extends { status: S }>(
@@ -70,6 +75,7 @@ export async function transition<S extends string, D extends { status: S }>(
       ...(req.eventData ? { data: req.eventData } : {})
     }
     const changes = { ...(req.patch ?? {}), status: req.to, updatedAt: at }
+    if (req.within) await req.within(tx, doc)
     await tx.collection(req.collection).doc(req.id).update(changes)
     await tx.collection('status_events').add(event)
     return { doc: { ...doc, ...changes }, event }

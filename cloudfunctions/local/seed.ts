@@ -6,6 +6,8 @@ import { accountIdFor, type AccountDoc } from '../common/identity'
 import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 import { DEMO_ACCOUNTS, demoOpenid } from './demo'
 import { DEPARTMENTS, DOCTORS, HOSPITALS } from './seed-data'
+import { seedBooking } from './seed-booking'
+import { seedDecoction } from './seed-decoction'
 
 export const SEED_VERSION = 1
 
@@ -47,4 +49,6 @@ async function seed(): Promise<void> {
     }
     for (const p of demo.profiles) await db().collection('profiles').add(newProfile(accountId, p))
   }
+  await seedDecoction()
+  await seedBooking()
 }

@@ -4,6 +4,8 @@
  */
 import { execSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { benchDecoction, printDecoction } from './decoction'
+import { benchBooking, printBookingBench } from './booking'
 import { benchEngine } from './engine'
 import { weappPackageSizes } from './package-size'
 
@@ -18,10 +20,18 @@ async function main() {
   console.log(`conditional updates/s     ${e.conditionalUpdatesPerSec.toFixed(0)}`)
   console.log(`round trips per cond. update ${e.roundTripsPerConditionalUpdate}`)
 
+  console.log('\n== pharmacy queue (decoction.queue, one status page, 1,000 vs 100,000 orders)')
+  printDecoction(await benchDecoction())
+
+  console.log('\n== booking burst through the local host (POST /api/fn/booking)')
+  printBookingBench(await benchBooking())
+
   console.log('\n== weapp package size')
   if (!existsSync('dist/weapp/app.json')) execSync('npx taro build --type weapp', { stdio: 'inherit' })
   const s = weappPackageSizes()
-  console.log(`main package              ${s.mainKB} KB  (target < ${MAIN_TARGET_KB} KB, WeChat limit ${WECHAT_LIMIT_KB} KB)  ${s.mainKB < MAIN_TARGET_KB ? 'OK' : 'OVER TARGET'}`)
+  console.log(
+    `main package              ${s.mainKB} KB  (target < ${MAIN_TARGET_KB} KB, WeChat limit ${WECHAT_LIMIT_KB} KB)  ${s.mainKB < MAIN_TARGET_KB ? 'OK' : 'OVER TARGET'}`
+  )
   for (const [root, kb] of Object.entries(s.subpackagesKB)) console.log(`subpackage ${root.padEnd(14)} ${kb} KB`)
   console.log(`total                     ${s.totalKB} KB`)
 }

@@ -11,7 +11,10 @@ function walk(dir: string): string[] {
 
 export function weappPackageSizes(root = 'dist/weapp'): { mainKB: number; subpackagesKB: Record<string, number>; totalKB: number } {
   if (!existsSync(join(root, 'app.json'))) throw new Error(`${root}/app.json missing: run npm run build:weapp`)
-  const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as { subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> }
+  const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as {
+    subPackages?: Array<{ root: string }>
+    subpackages?: Array<{ root: string }>
+  }
   const subRoots = (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, ''))
   const sub: Record<string, number> = Object.fromEntries(subRoots.map((r) => [r, 0]))
   let main = 0

@@ -51,7 +51,8 @@ export async function openBackend(opts: { seed?: boolean } = {}): Promise<TestBa
     call,
     async ok<T>(as: string | null, fnName: string, action: string, data?: unknown, requestId?: string) {
       const res = await call<T>(as, fnName, action, data, requestId)
-      if (!res.ok) throw new Error(`${fnName}.${action} as ${as}: ${res.error.code} ${res.error.message} ${JSON.stringify(res.error.fields ?? {})}`)
+      if (!res.ok)
+        throw new Error(`${fnName}.${action} as ${as}: ${res.error.code} ${res.error.message} ${JSON.stringify(res.error.fields ?? {})}`)
       return res.data
     },
     accountId: (key) => accountIdFor(demoOpenid(key)),

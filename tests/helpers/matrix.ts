@@ -4,6 +4,8 @@ import type { ProfileView } from '../../types/account'
 import { manifest } from '../../cloudfunctions/common/collections'
 import { db } from '../../cloudfunctions/common/db'
 import type { TestBackend } from './backend'
+import { decoctionFixtures } from '../decoction/fixtures'
+import { bookingFixtures } from '../booking/fixtures'
 
 /** One demo account holding exactly each role ('patient' = a family account). */
 export const ROLE_ACCOUNTS: Record<Role, string> = {
@@ -24,7 +26,9 @@ export async function buildFixtures(b: TestBackend): Promise<Fixtures> {
     ownProfileId: own.profiles.find((p) => p.relation === 'parent')!.id,
     otherProfileId: other.profiles[0].id,
     staffAccountId: b.accountId('nurse'),
-    patientAccountId: b.accountId('li_mei')
+    patientAccountId: b.accountId('li_mei'),
+    decoction: await decoctionFixtures(b),
+    booking: await bookingFixtures()
   }
 }
 

@@ -109,7 +109,11 @@ function MyAppointments() {
       ))}
 
       <Text className="bk-section">待就诊（{upcoming.length}）</Text>
-      {upcoming.length ? upcoming.map((a) => <AppointmentCard key={a.id} a={a} onChanged={reload} />) : <Text className="bk-empty">暂无待就诊的预约</Text>}
+      {upcoming.length ? (
+        upcoming.map((a) => <AppointmentCard key={a.id} a={a} onChanged={reload} />)
+      ) : (
+        <Text className="bk-empty">暂无待就诊的预约</Text>
+      )}
 
       {waiting.length ? (
         <View>
@@ -121,7 +125,11 @@ function MyAppointments() {
       ) : null}
 
       <Text className="bk-section">历史预约</Text>
-      {past.length ? pastShown.map((a) => <AppointmentCard key={a.id} a={a} onChanged={reload} />) : <Text className="bk-empty">还没有历史预约</Text>}
+      {past.length ? (
+        pastShown.map((a) => <AppointmentCard key={a.id} a={a} onChanged={reload} />)
+      ) : (
+        <Text className="bk-empty">还没有历史预约</Text>
+      )}
       {past.length > pastShown.length ? (
         <View className="actions">
           <Button fill="outline" block onClick={() => setShowAllPast(true)}>

@@ -1,0 +1,43 @@
+import { addDays } from '../../../types/booking-rules'
+import { maskName, maskPhone } from '../../../types/idcard'
+import type { ProfileDoc } from '../../account/profiles'
+import { ageOn, iso, today } from '../../common/clock'
+import { db } from '../../common/db'
+import { AppError } from '../../common/errors'
+import type { ActionContext } from '../../common/router'
+import { getSettings } from '../../common/settings'
+import { APPOINTMENTS, type AppointmentDoc } from '../docs'
+import { appointmentView } from '../views'
+
+/** Reading a caller's bookings back to them: from a week ago on, soonest first, names masked. */
+export async function hotlineAppointments(input: { profileId: string }, ctx: ActionContext) {
+  ctx.user()
+  const p = (await db().collection('profiles').where({ _id: input.profileId, status: 'active' }).get()).data[0] as ProfileDoc | undefined
+  if (!p) throw new AppError('NOT_FOUND', '没有找到这位就诊人')
+  const _ = db().command
+  const res = await db()
+    .collection(APPOINTMENTS)
+    .where({ profileId: p._id, date: _.gte(addDays(today(), -7)) })
+    .orderBy('date', 'asc')
+    .orderBy('start', 'asc')
+    .limit(100)
+    .get()
+  const nowIso = iso()
+  const days = (await getSettings()).booking.returnVisitDays
+  await ctx.audit({ target: `profile:${p._id}`, detail: { read: 'appointments' } })
+  return {
+    patient: {
+      id: p._id,
+      accountId: p.accountId,
+      name: maskName(p.name),
+      nameMasked: maskName(p.name),
+      phoneMasked: maskPhone(p.phone),
+      idNumberMasked: p.idNumberMasked,
+      age: ageOn(p.birthDate)
+    },
+    appointments: (res.data as AppointmentDoc[]).map((a) => ({
+      ...appointmentView(a, { nowIso, returnVisitDays: days }),
+      patientName: maskName(a.patientName)
+    }))
+  }
+}

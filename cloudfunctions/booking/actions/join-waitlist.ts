@@ -1,0 +1,59 @@
+import { banText, isBanned, totalRemaining } from '../../../types/booking-rules'
+import { iso } from '../../common/clock'
+import { db } from '../../common/db'
+import { AppError, isDuplicateKeyError } from '../../common/errors'
+import type { ActionContext } from '../../common/router'
+import { getSettings } from '../../common/settings'
+import { activeKeyOf, patientStateById, scheduleById, WAITLIST, type WaitDoc } from '../docs'
+import { bookableProfile, ensurePatientState } from '../patients'
+import { sessionProblem } from '../places'
+import { waitView } from '../views'
+import { positionOf } from '../waitlist'
+
+/** On a full session, the patient queues; the first in line gets the next place given back. */
+export async function joinWaitlist(input: { scheduleId: string; profileId: string }, ctx: ActionContext) {
+  const { accountId } = ctx.user()
+  const rules = (await getSettings()).booking
+  const nowIso = iso()
+  const profile = await bookableProfile({ accountId, hotline: false }, input.profileId)
+  const s = await scheduleById(input.scheduleId)
+  const problem = sessionProblem(s, nowIso)
+  if (problem || !s) throw problem
+  if (totalRemaining(s.slices) > 0) throw new AppError('CONFLICT', '本场还有号，可以直接预约')
+  const state = await patientStateById(profile._id)
+  if (!state) await ensurePatientState(profile)
+  if (state && isBanned(state.bannedUntil, nowIso))
+    throw new AppError('FORBIDDEN', banText({ until: state.bannedUntil, reason: state.banReason }))
+  if (state?.activeSchedules.includes(s._id)) throw new AppError('CONFLICT', `${profile.name}已预约本场，不需要候补`)
+  if (state && state.activeCount >= rules.maxActivePerPatient) {
+    throw new AppError('CONFLICT', `${profile.name}已有${rules.maxActivePerPatient}个待就诊的预约，不能再候补`)
+  }
+  const doc: Omit<WaitDoc, '_id'> = {
+    waitKey: activeKeyOf(profile._id, s._id),
+    scheduleId: s._id,
+    profileId: profile._id,
+    accountId,
+    patientName: profile.name,
+    channel: profile.relation === 'self' ? 'self' : 'family',
+    joinedBy: accountId,
+    status: 'waiting',
+    appointmentId: '',
+    date: s.date,
+    start: s.start,
+    end: s.end,
+    cutoffAt: s.cutoffAt,
+    doctorName: s.doctorName,
+    departmentName: s.departmentName,
+    createdAt: nowIso,
+    updatedAt: nowIso
+  }
+  let id: string
+  try {
+    id = (await db().collection(WAITLIST).add(doc)).id as string
+  } catch (err) {
+    if (isDuplicateKeyError(err)) throw new AppError('CONFLICT', `${profile.name}已在本场的候补队列中`)
+    throw err
+  }
+  const ticket = { ...doc, _id: id }
+  return waitView(ticket, await positionOf(ticket))
+}

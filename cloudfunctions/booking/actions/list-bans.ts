@@ -1,0 +1,40 @@
+import { maskName, maskPhone } from '../../../types/idcard'
+import type { ProfileDoc } from '../../account/profiles'
+import { iso } from '../../common/clock'
+import { db } from '../../common/db'
+import type { ActionContext } from '../../common/router'
+import { PATIENTS, type PatientStateDoc } from '../docs'
+
+/** Patients currently barred from booking after repeated no-shows, soonest lifted first. */
+export async function listBans(_input: unknown, ctx: ActionContext) {
+  ctx.user()
+  const _ = db().command
+  const res = await db()
+    .collection(PATIENTS)
+    .where({ bannedUntil: _.gt(iso()) })
+    .orderBy('bannedUntil', 'asc')
+    .limit(200)
+    .get()
+  const states = res.data as PatientStateDoc[]
+  const ids = states.map((s) => s._id)
+  const profiles = ids.length
+    ? ((
+        await db()
+          .collection('profiles')
+          .where({ _id: _.in(ids) })
+          .limit(200)
+          .get()
+      ).data as ProfileDoc[])
+    : []
+  const phoneOf = new Map(profiles.map((p) => [p._id, p.phone]))
+  return {
+    patients: states.map((s) => ({
+      profileId: s._id,
+      nameMasked: maskName(s.name),
+      phoneMasked: maskPhone(phoneOf.get(s._id) ?? ''),
+      bannedUntil: s.bannedUntil,
+      reason: s.banReason,
+      noShows: s.noShows.length
+    }))
+  }
+}

@@ -1,0 +1,174 @@
+/** Booking documents as stored, and reading them by id. */
+import { createHash } from 'node:crypto'
+import type { AppointmentStatus, CancelledBy, Channel, ClinicType, ScheduleStatus, Session, WaitlistStatus } from '../../types/booking'
+import type { Relation } from '../../types/account'
+import { db } from '../common/db'
+
+export const SCHEDULES = 'schedules'
+export const APPOINTMENTS = 'appointments'
+/** Per patient profile (`_id` = profile id): the counters the booking rules are checked against. */
+export const PATIENTS = 'booking_patients'
+export const WAITLIST = 'booking_waitlist'
+
+export interface SliceDoc {
+  id: string
+  start: string
+  end: string
+  quota: number
+  remaining: number
+  taken: number
+}
+
+export interface ScheduleDoc {
+  _id: string
+  /** doctor:date:start while not closed: one session per doctor per start time. */
+  uniqueKey: string
+  doctorId: string
+  doctorName: string
+  doctorTitle: string
+  homeHospital: string
+  specialty: string
+  departmentId: string
+  departmentName: string
+  hospitalId: string
+  hospitalName: string
+  date: string
+  session: Session
+  start: string
+  end: string
+  clinicType: ClinicType
+  fee: number
+  place: string
+  returnVisit: boolean
+  status: ScheduleStatus
+  /** ISO instants, set at publish from the hospital's settings; '' while a draft. */
+  releaseAt: string
+  cutoffAt: string
+  closeReason: string
+  slices: SliceDoc[]
+  createdBy: string
+  createdAt: string
+  updatedAt: string
+  publishedAt?: string
+  closedAt?: string
+  closedBy?: string
+}
+
+export interface AppointmentDoc {
+  _id: string
+  /** accountId:requestId of the booking call; the id is derived from it, so a retry cannot insert twice. */
+  requestKey: string
+  /** profile:schedule while booked or checked in: a second guard against two bookings in one session. */
+  activeKey: string
+  /** r:<original> for a return visit, so each visit gives one; a:<id> otherwise. */
+  returnKey: string
+  status: AppointmentStatus
+  scheduleId: string
+  sliceId: string
+  sliceIndex: number
+  profileId: string
+  /** The account that owns the profile: whose 我的预约 shows it. */
+  accountId: string
+  patientName: string
+  channel: Channel
+  /** Who pressed book: the family's account, a hotline staff member, or `system` for the waitlist. */
+  bookedBy: string
+  bookedByName: string
+  queueNo: number
+  date: string
+  start: string
+  end: string
+  session: Session
+  /** When the session ends: a booking not checked in by then is a no-show. */
+  endsAt: string
+  cutoffAt: string
+  doctorId: string
+  doctorName: string
+  doctorTitle: string
+  departmentId: string
+  departmentName: string
+  hospitalName: string
+  place: string
+  clinicType: ClinicType
+  fee: number
+  returnVisitAllowed: boolean
+  returnOf: string
+  fromWaitlist: boolean
+  cancelReason: string
+  cancelledBy: CancelledBy
+  checkedInAt: string
+  completedAt: string
+  createdAt: string
+  updatedAt: string
+}
+
+export interface PatientStateDoc {
+  _id: string
+  accountId: string
+  name: string
+  relation: Relation
+  activeCount: number
+  activeSchedules: string[]
+  /** ISO instant; '' when not banned (and '' sorts before every instant). */
+  bannedUntil: string
+  banReason: string
+  /** Instants of no-shows still inside the counting window. */
+  noShows: string[]
+  liftedAt?: string
+  liftedBy?: string
+  liftReason?: string
+  createdAt: string
+}
+
+export interface WaitDoc {
+  _id: string
+  /** profile:schedule while waiting. */
+  waitKey: string
+  scheduleId: string
+  profileId: string
+  accountId: string
+  patientName: string
+  channel: Channel
+  joinedBy: string
+  status: WaitlistStatus
+  appointmentId: string
+  date: string
+  start: string
+  end: string
+  /** The session's cutoff: a ticket still waiting then has not got a place. */
+  cutoffAt: string
+  doctorName: string
+  departmentName: string
+  createdAt: string
+  updatedAt: string
+}
+
+export function appointmentIdFor(requestKey: string): string {
+  return `ap_${createHash('sha256').update(requestKey).digest('hex').slice(0, 28)}`
+}
+
+export function sliceIndexOf(sliceId: string): number {
+  return Number(sliceId.slice(1))
+}
+
+export function activeKeyOf(profileId: string, scheduleId: string): string {
+  return `${profileId}:${scheduleId}`
+}
+
+async function byId<T>(collection: string, id: string): Promise<T | undefined> {
+  const res = await db().collection(collection).where({ _id: id }).get()
+  return res.data[0] as T | undefined
+}
+
+export const scheduleById = (id: string) => byId<ScheduleDoc>(SCHEDULES, id)
+export const appointmentById = (id: string) => byId<AppointmentDoc>(APPOINTMENTS, id)
+export const patientStateById = (id: string) => byId<PatientStateDoc>(PATIENTS, id)
+export const waitById = (id: string) => byId<WaitDoc>(WAITLIST, id)
+
+export async function activeAppointmentFor(profileId: string, scheduleId: string): Promise<AppointmentDoc | undefined> {
+  const res = await db()
+    .collection(APPOINTMENTS)
+    .where({ activeKey: activeKeyOf(profileId, scheduleId) })
+    .get()
+  return res.data[0] as AppointmentDoc | undefined
+}

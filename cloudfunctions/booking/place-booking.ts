@@ -1,0 +1,146 @@
+/**
+ * The booking hot path, shared by patients, families and the hotline. On success it is four
+ * database round trips: the router's account read, one conditional update on the patient's state
+ * (ownership, one per session, active limit, ban), one on the session's slice (status, release,
+ * cutoff, a place left), and the insert of the appointment, whose id comes from the request so a
+ * retry cannot make two. Only a failure reads more, to say exactly why, and undoes what it took.
+ */
+import { isBanned, queueNumber, sessionEndsAt } from '../../types/booking-rules'
+import { iso } from '../common/clock'
+import { db } from '../common/db'
+import { AppError, isDuplicateKeyError } from '../common/errors'
+import { getSettings } from '../common/settings'
+import {
+  activeKeyOf,
+  appointmentById,
+  appointmentIdFor,
+  APPOINTMENTS,
+  patientStateById,
+  scheduleById,
+  sliceIndexOf,
+  type AppointmentDoc,
+  type PatientStateDoc,
+  type ScheduleDoc
+} from './docs'
+import { bookableProfile, holdPatient, releasePatient, type Booker } from './patients'
+import { explainPlace, forgetRefused, FULL_SESSION, holdPlace, noteRefused, placeProblem, returnPlace, seenRefused } from './places'
+
+export interface BookRequest {
+  by: Booker & { name: string }
+  profileId: string
+  scheduleId: string
+  sliceId: string
+  /** accountId:requestId: the same key always means the same booking. */
+  requestKey: string
+  /** A completed visit whose free return visit this is (checked by the caller). */
+  returnOf?: string
+}
+
+export async function placeBooking(req: BookRequest): Promise<AppointmentDoc> {
+  const rules = (await getSettings()).booking
+  const nowIso = iso()
+  const id = appointmentIdFor(req.requestKey)
+  const i = sliceIndexOf(req.sliceId)
+
+  if (seenRefused(req.scheduleId, i)) await refuseEarly(req, i, rules, nowIso)
+
+  const held = await holdPatient({ by: req.by, profileId: req.profileId, scheduleId: req.scheduleId, appointmentId: id }, rules, nowIso)
+  if (held.kind === 'replay') return held.doc
+
+  let schedule = await holdPlace(req.scheduleId, i, req.sliceId, nowIso)
+  if (!schedule) {
+    // Someone may have cancelled since: one more try before giving the reason.
+    const why = await explainPlace(req.scheduleId, i, req.sliceId, nowIso)
+    if (!why) schedule = await holdPlace(req.scheduleId, i, req.sliceId, nowIso)
+    if (!schedule) {
+      await releasePatient(req.profileId, req.scheduleId)
+      if (why?.code === 'SLOT_FULL' || why?.code === 'OUTSIDE_WINDOW') noteRefused(req.scheduleId, i)
+      throw why ?? new AppError('SLOT_FULL', FULL_SESSION)
+    }
+  }
+  if (schedule.slices[i].remaining === 0) noteRefused(req.scheduleId, i)
+
+  const doc = newAppointment(req, id, held.state, schedule, i, nowIso)
+  try {
+    await db().collection(APPOINTMENTS).add(doc)
+    return doc
+  } catch (err) {
+    await Promise.all([returnPlace(req.scheduleId, i), releasePatient(req.profileId, req.scheduleId)])
+    if (!isDuplicateKeyError(err)) throw err
+    const earlier = await appointmentById(id)
+    if (earlier && earlier.requestKey === req.requestKey) return earlier
+    if (req.returnOf) throw new AppError('CONFLICT', '这次就诊的免费复诊已经预约过了')
+    throw new AppError('CONFLICT', `${held.state.name}已预约本场，同一场出诊只能预约一次`)
+  }
+}
+
+/**
+ * When this slice was just seen refusing: read the session and the patient's own state (in parallel)
+ * and answer from them if the session cannot be booked and nothing about the patient needs the full
+ * path (a retry of a booking in flight, a ban, the limit, another family's profile). Otherwise, or
+ * when the slice has a place again, return and book as usual.
+ */
+async function refuseEarly(req: BookRequest, i: number, rules: { maxActivePerPatient: number }, nowIso: string): Promise<void> {
+  const [schedule, state] = await Promise.all([scheduleById(req.scheduleId), patientStateById(req.profileId)])
+  const why = placeProblem(schedule, i, req.sliceId, nowIso)
+  if (!why || why.code === 'INVALID_INPUT') {
+    forgetRefused(req.scheduleId, i)
+    return
+  }
+  if (!state) {
+    // Never booked before, so nothing to replay: only whose profile it is matters.
+    await bookableProfile(req.by, req.profileId)
+    throw why
+  }
+  const plain =
+    (req.by.hotline || state.accountId === req.by.accountId) &&
+    !isBanned(state.bannedUntil, nowIso) &&
+    state.activeCount < rules.maxActivePerPatient &&
+    !state.activeSchedules.includes(req.scheduleId)
+  if (plain) throw why
+}
+
+function newAppointment(req: BookRequest, id: string, state: PatientStateDoc, s: ScheduleDoc, i: number, nowIso: string): AppointmentDoc {
+  const slice = s.slices[i]
+  return {
+    _id: id,
+    requestKey: req.requestKey,
+    activeKey: activeKeyOf(req.profileId, req.scheduleId),
+    returnKey: req.returnOf ? `r:${req.returnOf}` : `a:${id}`,
+    status: 'booked',
+    scheduleId: s._id,
+    sliceId: slice.id,
+    sliceIndex: i,
+    profileId: req.profileId,
+    accountId: state.accountId,
+    patientName: state.name,
+    channel: req.by.hotline ? 'hotline' : state.relation === 'self' ? 'self' : 'family',
+    bookedBy: req.by.accountId,
+    bookedByName: req.by.hotline ? req.by.name : '',
+    queueNo: queueNumber(s.slices, i),
+    date: s.date,
+    start: slice.start,
+    end: slice.end,
+    session: s.session,
+    endsAt: sessionEndsAt(s),
+    cutoffAt: s.cutoffAt,
+    doctorId: s.doctorId,
+    doctorName: s.doctorName,
+    doctorTitle: s.doctorTitle,
+    departmentId: s.departmentId,
+    departmentName: s.departmentName,
+    hospitalName: s.hospitalName,
+    place: s.place,
+    clinicType: s.clinicType,
+    fee: req.returnOf ? 0 : s.fee,
+    returnVisitAllowed: s.returnVisit && s.clinicType !== 'special',
+    returnOf: req.returnOf ?? '',
+    fromWaitlist: false,
+    cancelReason: '',
+    cancelledBy: '',
+    checkedInAt: '',
+    completedAt: '',
+    createdAt: nowIso,
+    updatedAt: nowIso
+  }
+}

@@ -1,0 +1,28 @@
+import type { AdvanceInput } from '../../../types/decoction'
+import { now } from '../../common/clock'
+import type { ActionContext } from '../../common/router'
+import { orderView } from '../model'
+import { moveOrder } from '../move'
+import { stepWrite } from '../steps'
+import { anyOrder, anyPrescription } from '../store'
+
+/**
+ * A pharmacist moves an order one step. `from` is the status they saw: if a colleague moved the
+ * order meanwhile, the move is refused and they are told what it became.
+ */
+export async function advanceOrder(input: AdvanceInput, ctx: ActionContext) {
+  const { accountId } = ctx.user()
+  const order = await anyOrder(input.id)
+  const rx = input.to === 'decocting' ? await anyPrescription(order.prescriptionId) : undefined
+  const write = stepWrite(input, order, rx?.herbs ?? [], now())
+  const doc = await moveOrder({
+    id: order._id,
+    to: input.to,
+    from: input.from,
+    actor: { accountId, roles: ['pharmacist'] },
+    ...(write.note ? { note: write.note } : {}),
+    patch: write.patch,
+    data: write.data
+  })
+  return orderView(doc)
+}

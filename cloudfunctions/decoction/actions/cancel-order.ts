@@ -1,0 +1,24 @@
+import { AppError } from '../../common/errors'
+import type { ActionContext } from '../../common/router'
+import { orderView } from '../model'
+import { moveOrder } from '../move'
+import { ownOrder } from '../store'
+
+/** The family cancels while the pharmacy has not started dispensing (the workflow table decides). */
+export async function cancelOrder(input: { id: string; reason?: string }, ctx: ActionContext) {
+  const { accountId } = ctx.user()
+  const order = await ownOrder(accountId, input.id)
+  if (order.status === 'cancelled') throw new AppError('CONFLICT', '订单已经取消了')
+  if (order.status !== 'submitted' && order.status !== 'reviewed') {
+    throw new AppError('CONFLICT', '药房已开始调配，不能再取消了；如有疑问请联系医院中药房')
+  }
+  const reason = input.reason ?? '家属取消'
+  const doc = await moveOrder({
+    id: order._id,
+    to: 'cancelled',
+    actor: { accountId, roles: ['patient'] },
+    note: reason,
+    patch: { cancelReason: reason }
+  })
+  return orderView(doc)
+}

@@ -1,0 +1,64 @@
+import type { PrescriptionInput } from '../../../types/decoction'
+import { prescriptionNumber } from '../../../types/decoction-rules'
+import type { ProfileDoc } from '../../account/profiles'
+import { iso, today } from '../../common/clock'
+import { db, firstDoc } from '../../common/db'
+import { AppError } from '../../common/errors'
+import { enqueue } from '../../common/outbox'
+import type { ActionContext } from '../../common/router'
+import { APPOINTMENTS, PRESCRIPTIONS, prescriptionView, type PrescriptionDoc } from '../model'
+import { nextSequence } from '../store'
+
+const BAD_APPOINTMENT = '没有找到这位就诊人的这次预约'
+
+/** The appointment a prescription came from must exist and be this patient's. */
+async function checkAppointment(appointmentId: string, profileId: string): Promise<void> {
+  const res = await db().collection(APPOINTMENTS).doc(appointmentId).get()
+  const appt = firstDoc<{ _id: string; profileId?: string }>(res)
+  if (!appt || appt.profileId !== profileId) throw new AppError('INVALID_INPUT', BAD_APPOINTMENT, { appointmentId: BAD_APPOINTMENT })
+}
+
+/** A pharmacist or doctor enters a patient's herbal prescription; the family is told they may order decoction. */
+export async function createPrescription(input: PrescriptionInput, ctx: ActionContext) {
+  const { accountId } = ctx.user()
+  const found = await db().collection('profiles').where({ _id: input.profileId, status: 'active' }).get()
+  const profile = found.data[0] as ProfileDoc | undefined
+  if (!profile) throw new AppError('NOT_FOUND', '没有找到这位就诊人，请重新查找')
+  if (input.appointmentId) await checkAppointment(input.appointmentId, profile._id)
+  const staff = await db().collection('staff').where({ _id: accountId }).get()
+  const enteredByName = (staff.data[0] as { name?: string } | undefined)?.name ?? '药房'
+
+  const doc: Omit<PrescriptionDoc, '_id'> = {
+    rxNo: prescriptionNumber(today(), await nextSequence(`rx:${today()}`)),
+    profileId: profile._id,
+    accountId: profile.accountId,
+    patientName: profile.name,
+    patientPhone: profile.phone,
+    doctorName: input.doctorName,
+    ...(input.diagnosis ? { diagnosis: input.diagnosis } : {}),
+    ...(input.appointmentId ? { appointmentId: input.appointmentId } : {}),
+    herbs: input.herbs,
+    doses: input.doses,
+    packsPerDose: input.packsPerDose,
+    mlPerPack: input.mlPerPack,
+    instructions: input.instructions,
+    enteredBy: { accountId, name: enteredByName },
+    createdAt: iso()
+  }
+  const added = await db().collection(PRESCRIPTIONS).add(doc)
+  const saved = { ...doc, _id: added.id as string }
+  await ctx.audit({
+    target: `${PRESCRIPTIONS}:${saved._id}`,
+    detail: { rxNo: saved.rxNo, profileId: saved.profileId, herbs: saved.herbs.length }
+  })
+  await enqueue({
+    accountId: saved.accountId,
+    kind: 'decoction_prescription',
+    title: '新的中药处方',
+    body: `${saved.patientName}的中药处方（${saved.doses}剂）已开具，可申请医院代煎并免费配送到家。`,
+    page: `/packages/decoction/prescription/index?id=${saved._id}`,
+    fields: { character_string1: saved.rxNo, thing2: `${saved.patientName} ${saved.doses}剂` },
+    dedupeKey: `decoction_rx_${saved._id}`
+  })
+  return prescriptionView(saved, null)
+}

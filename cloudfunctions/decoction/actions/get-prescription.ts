@@ -1,0 +1,9 @@
+import type { ActionContext } from '../../common/router'
+import { prescriptionView } from '../model'
+import { holders, ownPrescription } from '../store'
+
+export async function getPrescription(input: { id: string }, ctx: ActionContext) {
+  const rx = await ownPrescription(ctx.user().accountId, input.id)
+  const held = await holders([rx._id])
+  return prescriptionView(rx, held.get(rx._id) ?? null)
+}

@@ -1,0 +1,42 @@
+import { ACTIVE_STATUSES, QUEUE_PAGE_SIZE, type OrderStatus } from '../../../types/decoction'
+import { overdueBefore } from '../../../types/decoction-rules'
+import { now } from '../../common/clock'
+import { db } from '../../common/db'
+import type { ActionContext } from '../../common/router'
+import { getSettings } from '../../common/settings'
+import { ORDERS, queueItem, type OrderDoc } from '../model'
+
+/**
+ * One page of the decoction room's queue for one status, with the count of every working status.
+ * Newest first; in soaking, longest-soaking first, so the overdue ones lead. Every query pins
+ * `status` and sorts on the second key of a (status, …) index.
+ */
+export async function queue(input: { status: OrderStatus; offset?: number }, ctx: ActionContext) {
+  ctx.user()
+  const { soakingMinutes } = (await getSettings()).decoction
+  const at = now()
+  const _ = db().command
+  const orders = () => db().collection(ORDERS)
+  const sorted =
+    input.status === 'soaking'
+      ? orders().where({ status: 'soaking' }).orderBy('soakStartedAt', 'asc')
+      : orders().where({ status: input.status }).orderBy('createdAt', 'desc')
+  const [page, overdue, ...counts] = await Promise.all([
+    sorted
+      .skip(input.offset ?? 0)
+      .limit(QUEUE_PAGE_SIZE + 1)
+      .get(),
+    orders()
+      .where({ status: 'soaking', soakStartedAt: _.lt(overdueBefore(at, soakingMinutes)) })
+      .count(),
+    ...ACTIVE_STATUSES.map((status) => orders().where({ status }).count())
+  ])
+  const docs = page.data as OrderDoc[]
+  return {
+    orders: docs.slice(0, QUEUE_PAGE_SIZE).map((o) => queueItem(o, at, soakingMinutes)),
+    counts: Object.fromEntries(ACTIVE_STATUSES.map((s, i) => [s, (counts[i] as { total: number }).total])),
+    overdue: (overdue as { total: number }).total,
+    hasMore: docs.length > QUEUE_PAGE_SIZE,
+    soakingMinutes
+  }
+}

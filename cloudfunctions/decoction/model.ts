@@ -1,0 +1,213 @@
+/** Prescriptions, decoction orders and saved addresses as stored, and how each is shown. */
+import type {
+  AddressView,
+  Delivery,
+  DecoctStep,
+  EventView,
+  HerbInput,
+  OrderStatus,
+  OrderSummary,
+  OrderView,
+  PrescriptionView,
+  QueueItem
+} from '../../types/decoction'
+import type { Handling } from '../../types/decoction-herbs'
+import { soakingState } from '../../types/decoction-rules'
+import { maskName, maskPhone } from '../../types/idcard'
+import type { StatusEvent } from '../common/transition'
+
+export const PRESCRIPTIONS = 'prescriptions'
+export const ORDERS = 'decoction_orders'
+export const ADDRESSES = 'addresses'
+export const COUNTERS = 'counters'
+export const EVENTS = 'status_events'
+/** Read only: written by the booking function. Assumed fields: `_id`, `profileId`. */
+export const APPOINTMENTS = 'appointments'
+
+export interface PrescriptionDoc {
+  _id: string
+  rxNo: string
+  profileId: string
+  /** The account that owns the profile: the family that may order it. */
+  accountId: string
+  patientName: string
+  patientPhone: string
+  doctorName: string
+  diagnosis?: string
+  appointmentId?: string
+  herbs: HerbInput[]
+  doses: number
+  packsPerDose: number
+  mlPerPack: number
+  instructions: string
+  enteredBy: { accountId: string; name: string }
+  createdAt: string
+}
+
+export interface OrderDoc {
+  _id: string
+  orderNo: string
+  prescriptionId: string
+  rxNo: string
+  profileId: string
+  accountId: string
+  patientName: string
+  patientPhone: string
+  delivery: Delivery
+  contactName: string
+  contactPhone: string
+  address: { region: string; detail: string } | null
+  doses: number
+  packsPerDose: number
+  mlPerPack: number
+  /** The special handlings in the prescription, for the queue's call-outs. */
+  handlings: Handling[]
+  status: OrderStatus
+  /** Unique: the prescription's id while this order holds it (one live order per prescription). */
+  holdKey: string
+  /** Order number, names and phones: the exact values the pharmacy searches by (multikey index). */
+  searchKeys: string[]
+  createdAt: string
+  updatedAt: string
+  soakStartedAt?: string
+  decoction?: { machine: string; startedAt: string; steps: DecoctStep[] }
+  packCount?: number
+  courier?: { company: string; trackingNo: string }
+  rejectReason?: string
+  cancelReason?: string
+}
+
+export interface AddressDoc {
+  _id: string
+  accountId: string
+  contactName: string
+  contactPhone: string
+  region: string
+  detail: string
+  /** Unique per account and content: the same address saved twice is one entry. */
+  uniqueKey: string
+  lastUsedAt: string
+  createdAt: string
+}
+
+export function prescriptionView(p: PrescriptionDoc, order: Pick<OrderDoc, '_id' | 'orderNo' | 'status'> | null): PrescriptionView {
+  return {
+    id: p._id,
+    rxNo: p.rxNo,
+    profileId: p.profileId,
+    patientName: p.patientName,
+    doctorName: p.doctorName,
+    ...(p.diagnosis ? { diagnosis: p.diagnosis } : {}),
+    ...(p.appointmentId ? { appointmentId: p.appointmentId } : {}),
+    herbs: p.herbs.map((h) => ({ name: h.name, grams: h.grams, handling: h.handling })),
+    doses: p.doses,
+    packsPerDose: p.packsPerDose,
+    mlPerPack: p.mlPerPack,
+    instructions: p.instructions,
+    createdAt: p.createdAt,
+    order: order ? { id: order._id, orderNo: order.orderNo, status: order.status } : null
+  }
+}
+
+export function orderView(o: OrderDoc): OrderView {
+  return {
+    id: o._id,
+    orderNo: o.orderNo,
+    status: o.status,
+    prescriptionId: o.prescriptionId,
+    rxNo: o.rxNo,
+    profileId: o.profileId,
+    patientName: o.patientName,
+    patientPhone: o.patientPhone,
+    delivery: o.delivery,
+    contactName: o.contactName,
+    contactPhone: o.contactPhone,
+    address: o.address,
+    doses: o.doses,
+    packsPerDose: o.packsPerDose,
+    mlPerPack: o.mlPerPack,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+    ...(o.soakStartedAt ? { soakStartedAt: o.soakStartedAt } : {}),
+    ...(o.decoction ? { decoction: o.decoction } : {}),
+    ...(o.packCount !== undefined ? { packCount: o.packCount } : {}),
+    ...(o.courier ? { courier: o.courier } : {}),
+    ...(o.rejectReason ? { rejectReason: o.rejectReason } : {}),
+    ...(o.cancelReason ? { cancelReason: o.cancelReason } : {})
+  }
+}
+
+export function orderSummary(o: OrderDoc): OrderSummary {
+  return {
+    id: o._id,
+    orderNo: o.orderNo,
+    status: o.status,
+    patientName: o.patientName,
+    delivery: o.delivery,
+    doses: o.doses,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+    ...(o.courier ? { courier: o.courier } : {})
+  }
+}
+
+export function queueItem(o: OrderDoc, now: Date, soakingMinutes: number): QueueItem {
+  const soak = o.status === 'soaking' && o.soakStartedAt ? soakingState(o.soakStartedAt, now, soakingMinutes) : undefined
+  return {
+    id: o._id,
+    orderNo: o.orderNo,
+    status: o.status,
+    patientNameMasked: maskName(o.patientName),
+    phoneMasked: maskPhone(o.contactPhone),
+    delivery: o.delivery,
+    doses: o.doses,
+    packsPerDose: o.packsPerDose,
+    handlings: o.handlings,
+    createdAt: o.createdAt,
+    updatedAt: o.updatedAt,
+    ...(o.soakStartedAt ? { soakStartedAt: o.soakStartedAt } : {}),
+    ...(soak ? { soakedMinutes: soak.minutes } : {}),
+    overdue: soak?.overdue ?? false
+  }
+}
+
+export function addressView(a: AddressDoc): AddressView {
+  return {
+    id: a._id,
+    contactName: a.contactName,
+    contactPhone: a.contactPhone,
+    region: a.region,
+    detail: a.detail,
+    lastUsedAt: a.lastUsedAt
+  }
+}
+
+/** What each step recorded, read back from a status event. */
+export interface StepData {
+  machine?: string
+  startedAt?: string
+  steps?: DecoctStep[]
+  packCount?: number
+  courier?: string
+  trackingNo?: string
+}
+
+export function eventView(e: StatusEvent<OrderStatus> & { data?: StepData }, names?: Map<string, string>): EventView {
+  const byPharmacy = e.by.roles.includes('pharmacist')
+  const d = e.data ?? {}
+  const name = byPharmacy ? names?.get(e.by.accountId) : undefined
+  return {
+    from: e.from,
+    to: e.to,
+    at: e.at,
+    by: byPharmacy ? 'pharmacy' : 'patient',
+    ...(name ? { byName: name } : {}),
+    ...(e.note ? { note: e.note } : {}),
+    ...(d.machine ? { machine: d.machine } : {}),
+    ...(d.startedAt ? { startedAt: d.startedAt } : {}),
+    ...(d.steps ? { steps: d.steps } : {}),
+    ...(d.packCount !== undefined ? { packCount: d.packCount } : {}),
+    ...(d.courier ? { courier: d.courier } : {}),
+    ...(d.trackingNo ? { trackingNo: d.trackingNo } : {})
+  }
+}

@@ -1,0 +1,89 @@
+import { banText, dateLabel } from '../../../types/booking-rules'
+import { iso } from '../../common/clock'
+import { db } from '../../common/db'
+import { AppError } from '../../common/errors'
+import { enqueue } from '../../common/outbox'
+import { getSettings } from '../../common/settings'
+import { APPOINTMENTS, scheduleById, WAITLIST, type AppointmentDoc, type WaitDoc } from '../../booking/docs'
+import { cancelAppointment, completeAppointment, markNoShow, tellClosed } from '../../booking/moves'
+import { SYSTEM } from '../system'
+
+const BATCH = 200
+
+async function ended(status: string, nowIso: string): Promise<AppointmentDoc[]> {
+  const res = await db()
+    .collection(APPOINTMENTS)
+    .where({ status, endsAt: db().command.lte(nowIso) })
+    .limit(BATCH)
+    .get()
+  return res.data as AppointmentDoc[]
+}
+
+/** Skips an appointment someone else moved meanwhile (the transition refuses with CONFLICT). */
+async function unlessMoved(work: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await work()
+    return true
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CONFLICT') return false
+    throw err
+  }
+}
+
+/**
+ * After a session ends: a booking nobody checked in for becomes a no-show (the ban starts at the
+ * limit, and the patient is told why and until when); a check-in becomes a completed visit; a
+ * booking that slipped onto a session as it was closed is cancelled; waitlist tickets that never
+ * got a place end.
+ */
+export async function markNoShows() {
+  const rules = (await getSettings()).booking
+  const nowIso = iso()
+  const counts = { noShows: 0, banned: 0, completed: 0, cancelled: 0, expired: 0 }
+  for (const a of await ended('booked', nowIso)) {
+    const s = await scheduleById(a.scheduleId)
+    if (s?.status === 'closed') {
+      if (await unlessMoved(() => cancelAppointment(a, { actor: SYSTEM, by: 'hospital', reason: s.closeReason }))) {
+        await tellClosed(a, s.closeReason)
+        counts.cancelled++
+      }
+      continue
+    }
+    let banned = ''
+    if (!(await unlessMoved(async () => (banned = (await markNoShow(a, rules, SYSTEM)).banned)))) continue
+    counts.noShows++
+    if (!banned) continue
+    counts.banned++
+    await enqueue({
+      accountId: a.accountId,
+      kind: 'booking_banned',
+      title: '预约受限通知',
+      body: `${a.patientName}${dateLabel(a.date)}的预约未按时就诊。${banText({ until: banned, reason: `因${rules.noShowWindowDays}天内${rules.noShowLimit}次爽约` })}。如有特殊情况，请联系医院。`,
+      dedupeKey: `banned_${a.profileId}_${banned.slice(0, 10)}`
+    })
+  }
+  for (const a of await ended('checked_in', nowIso)) {
+    if (await unlessMoved(() => completeAppointment(a, SYSTEM))) counts.completed++
+  }
+  const stale = await db()
+    .collection(WAITLIST)
+    .where({ status: 'waiting', cutoffAt: db().command.lte(nowIso) })
+    .limit(BATCH)
+    .get()
+  for (const w of stale.data as WaitDoc[]) {
+    const res = await db()
+      .collection(WAITLIST)
+      .where({ _id: w._id, status: 'waiting' })
+      .update({ status: 'expired', waitKey: `x:${w._id}`, updatedAt: nowIso })
+    if (!res.updated) continue
+    counts.expired++
+    await enqueue({
+      accountId: w.accountId,
+      kind: 'booking_waitlist_expired',
+      title: '候补未成功',
+      body: `${w.patientName}候补的${dateLabel(w.date)} ${w.departmentName} ${w.doctorName}到预约截止时仍没有空出号源，候补已结束。`,
+      dedupeKey: `expired_${w._id}`
+    })
+  }
+  return counts
+}

@@ -1,0 +1,314 @@
+/**
+ * The booking burst through the local host's HTTP route: 1,000 patients (1,000 accounts, each signed
+ * in with a session token) press 预约 at once on one session with 50 places, as at release time.
+ * Setup (accounts, profiles, the session) is written straight into the database and is not timed.
+ * `npx tsx scripts/bench/booking.ts` runs it alone (and measures the engine's rate itself).
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { Worker } from 'node:worker_threads'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { newProfile } from '../../cloudfunctions/account/profiles'
+import { addDays, chinaInstant, cutoffAt } from '../../types/booking-rules'
+import { DEFAULT_SETTINGS } from '../../types/settings'
+import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
+import type { ScheduleDoc } from '../../cloudfunctions/booking/docs'
+import { iso, today } from '../../cloudfunctions/common/clock'
+import { db } from '../../cloudfunctions/common/db'
+import { accountIdFor, type AccountDoc } from '../../cloudfunctions/common/identity'
+import { demoId } from '../../cloudfunctions/local/demo'
+import { startHost, type Host } from '../../cloudfunctions/local/host'
+import { loadSecrets } from '../../cloudfunctions/local/secrets'
+import { signSession } from '../../cloudfunctions/local/session'
+import { benchEngine } from './engine'
+
+export interface BookingBench {
+  callers: number
+  places: number
+  booked: number
+  overbooked: number
+  slotFull: number
+  otherErrors: Record<string, number>
+  seconds: number
+  callsPerSec: number
+  bookedPerSec: number
+  p50Ms: number
+  p99Ms: number
+  /** Database round trips of one uncontended booking by a patient who has booked before. */
+  roundTripsPerBooking: number
+  /** The same for a patient's very first booking (their booking state is created on the way). */
+  roundTripsFirstBooking: number
+  /** Average over every call of the burst, refused ones included. */
+  roundTripsPerCall: number
+  engineConditionalUpdatesPerSec: number
+  /** callsPerSec / engineConditionalUpdatesPerSec */
+  ratio: number
+}
+
+const SLICES = 5
+const PER_SLICE = 10
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+async function addSession(id: string, date: string): Promise<ScheduleDoc> {
+  const at = iso()
+  const doc: ScheduleDoc = {
+    _id: id,
+    uniqueKey: `bench:${id}`,
+    doctorId: 'doc_bench',
+    doctorName: '陈立明',
+    doctorTitle: '主任医师',
+    homeHospital: '山东大学齐鲁医院',
+    specialty: '冠心病、高血压、心力衰竭',
+    departmentId: 'dept_bench',
+    departmentName: '心血管内科',
+    hospitalId: 'h_bench',
+    hospitalName: '济阳区中医医院',
+    date,
+    session: 'am',
+    start: '08:00',
+    end: '10:30',
+    clinicType: 'expert',
+    fee: 5000,
+    place: '门诊楼2楼 心血管内科 诊室3',
+    returnVisit: true,
+    status: 'published',
+    // Released a moment ago, as at 19:00 on release day.
+    releaseAt: new Date(Date.now() - 60_000).toISOString(),
+    cutoffAt: cutoffAt(date, '08:00', DEFAULT_SETTINGS.booking),
+    closeReason: '',
+    slices: Array.from({ length: SLICES }, (_u, i) => ({
+      id: `s${i}`,
+      start: `${String(8 + Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`,
+      end: `${String(8 + Math.floor((i + 1) / 2)).padStart(2, '0')}:${(i + 1) % 2 ? '30' : '00'}`,
+      quota: PER_SLICE,
+      remaining: PER_SLICE,
+      taken: 0
+    })),
+    createdBy: 'bench',
+    createdAt: at,
+    updatedAt: at
+  }
+  await db().collection('schedules').add(doc)
+  return doc
+}
+
+/** `n` families of one patient each; `withState` writes their booking state as a returning patient's. */
+async function addPatients(n: number, prefix: string, withState: boolean): Promise<Array<{ openid: string; profileId: string }>> {
+  const at = iso()
+  const accounts: AccountDoc[] = []
+  const profiles: Array<Record<string, unknown>> = []
+  const states: Array<Record<string, unknown>> = []
+  const people: Array<{ openid: string; profileId: string }> = []
+  for (let i = 0; i < n; i++) {
+    const openid = `bench-openid-${prefix}-${i}`
+    const accountId = accountIdFor(openid)
+    const profileId = `pf_${prefix}_${i}`
+    const profile = newProfile(accountId, {
+      name: '王建华',
+      idNumber: demoId('370125', `19${40 + (i % 50)}0${1 + (i % 9)}1${i % 10}`, String(i % 1000).padStart(3, '0')),
+      phone: '13900000000',
+      relation: 'self'
+    })
+    accounts.push({
+      _id: accountId,
+      openid,
+      nickname: '王建华',
+      roles: [],
+      preferences: { elderMode: false },
+      healthDataConsent: { version: HEALTH_DATA_CONSENT_VERSION, at },
+      profileCount: 1,
+      createdAt: at
+    })
+    profiles.push({ _id: profileId, ...profile })
+    if (withState) {
+      states.push({
+        _id: profileId,
+        accountId,
+        name: profile.name,
+        relation: 'self',
+        activeCount: 0,
+        activeSchedules: [],
+        bannedUntil: '',
+        banReason: '',
+        noShows: [],
+        createdAt: at
+      })
+    }
+    people.push({ openid, profileId })
+  }
+  for (let i = 0; i < n; i += 500) {
+    await db()
+      .collection('accounts')
+      .add(accounts.slice(i, i + 500))
+    await db()
+      .collection('profiles')
+      .add(profiles.slice(i, i + 500))
+    if (states.length)
+      await db()
+        .collection('booking_patients')
+        .add(states.slice(i, i + 500))
+  }
+  return people
+}
+
+/**
+ * The callers run in a worker thread (as phones are other machines, they do not take the host's
+ * CPU) and reach the host through a pool of keep-alive connections, as through CloudBase's
+ * gateway: requests beyond the pool wait their turn, and are timed from the moment they were made.
+ */
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads')
+const http = require('node:http')
+const agent = new http.Agent({ keepAlive: true, maxSockets: 128 })
+function call(c) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint()
+    const req = http.request(workerData.url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(c.body), authorization: 'Bearer ' + c.token } }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk) => (text += chunk))
+      res.on('end', () => resolve({ reply: JSON.parse(text), ms: Number(process.hrtime.bigint() - t0) / 1e6 }))
+    })
+    req.on('error', reject)
+    req.end(c.body)
+  })
+}
+const started = process.hrtime.bigint()
+Promise.all(workerData.calls.map(call)).then((out) => {
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  agent.destroy()
+  parentPort.postMessage({ seconds, replies: out.map((o) => o.reply), latencies: out.map((o) => o.ms) })
+})
+`
+
+type Reply = { ok: boolean; error?: { code: string } }
+
+function burstFromClients(
+  url: string,
+  calls: Array<{ token: string; body: string }>
+): Promise<{ replies: Reply[]; latencies: number[]; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(CLIENT, { eval: true, workerData: { url, calls } })
+    worker.once('message', resolve)
+    worker.once('error', reject)
+  })
+}
+
+function bookCall(host: Host, token: string, scheduleId: string, sliceId: string, profileId: string, requestId: string): Promise<Reply> {
+  return fetch(`${host.url}/api/fn/booking`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ action: 'book', data: { scheduleId, sliceId, profileId }, requestId })
+  }).then((r) => r.json() as Promise<Reply>)
+}
+
+async function roundTripsOfOne(host: Host, secret: string, withState: boolean, date: string, tag: string): Promise<number> {
+  const s = await addSession(`sch_bench_${tag}`, date)
+  const [p] = await addPatients(1, tag, withState)
+  host.engine.resetRoundTrips()
+  const res = await bookCall(host, signSession(secret, p.openid), s._id, 's0', p.profileId, `bench${tag}00000001`)
+  if (!res.ok) throw new Error(`single booking failed: ${res.error?.code}`)
+  return host.engine.roundTrips
+}
+
+export async function benchBooking(opts: { callers?: number; engineRate?: number } = {}): Promise<BookingBench> {
+  const callers = opts.callers ?? 1000
+  // Measured right before the burst, so that both see the machine in the same state.
+  const engineRate = opts.engineRate ?? (await benchEngine({ n: 1000 })).conditionalUpdatesPerSec
+  const dataDir = mkdtempSync(join(tmpdir(), 'booking-bench-'))
+  const host = await startHost({ port: 0, host: '127.0.0.1', dataDir, seed: false, timers: false })
+  try {
+    const secret = loadSecrets(dataDir).sessionSecret
+    const date = addDays(today(), 3)
+    if (chinaInstant(date, '08:00') < iso()) throw new Error('bench session must lie in the future')
+    const session = await addSession('sch_bench_burst', date)
+    const people = await addPatients(callers, 'burst', true)
+    const tokens = people.map((p) => signSession(secret, p.openid))
+    // Warm the route, the SDK and the settings cache outside the timed burst.
+    const warm = await addSession('sch_bench_warm', date)
+    const [w] = await addPatients(1, 'warm', true)
+    await bookCall(host, signSession(secret, w.openid), warm._id, 's0', w.profileId, 'benchwarm0000001')
+
+    host.engine.resetRoundTrips()
+    const calls = people.map((p, i) => ({
+      token: tokens[i],
+      body: JSON.stringify({
+        action: 'book',
+        data: { scheduleId: session._id, sliceId: `s${i % SLICES}`, profileId: p.profileId },
+        requestId: `bench${String(i).padStart(11, '0')}`
+      })
+    }))
+    const { replies, latencies, seconds } = await burstFromClients(`${host.url}/api/fn/booking`, calls)
+    const burstTrips = host.engine.roundTrips
+
+    const booked = replies.filter((r) => r.ok).length
+    const otherErrors: Record<string, number> = {}
+    let slotFull = 0
+    for (const r of replies) {
+      if (r.ok) continue
+      if (r.error?.code === 'SLOT_FULL') slotFull++
+      else otherErrors[r.error?.code ?? 'unknown'] = (otherErrors[r.error?.code ?? 'unknown'] ?? 0) + 1
+    }
+    const stored = await db().collection('appointments').where({ scheduleId: session._id, status: 'booked' }).count()
+    const after = (await db().collection('schedules').doc(session._id).get()).data[0] as ScheduleDoc
+    const places = SLICES * PER_SLICE
+    const overbooked = Math.max(0, stored.total - places) + after.slices.filter((x) => x.remaining < 0).length
+    const sorted = [...latencies].sort((a, b) => a - b)
+
+    const roundTripsPerBooking = await roundTripsOfOne(host, secret, true, date, 'single')
+    const roundTripsFirstBooking = await roundTripsOfOne(host, secret, false, date, 'first')
+    const callsPerSec = callers / seconds
+    return {
+      callers,
+      places,
+      booked,
+      overbooked,
+      slotFull,
+      otherErrors,
+      seconds,
+      callsPerSec,
+      bookedPerSec: booked / seconds,
+      p50Ms: percentile(sorted, 50),
+      p99Ms: percentile(sorted, 99),
+      roundTripsPerBooking,
+      roundTripsFirstBooking,
+      roundTripsPerCall: burstTrips / callers,
+      engineConditionalUpdatesPerSec: engineRate,
+      ratio: callsPerSec / engineRate
+    }
+  } finally {
+    await host.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+export function printBookingBench(r: BookingBench): void {
+  const mark = (ok: boolean) => (ok ? 'OK' : 'FAIL')
+  console.log(`callers / places          ${r.callers} / ${r.places} (one session, ${SLICES} slices × ${PER_SLICE})`)
+  console.log(`booked                    ${r.booked}  (must be ${r.places})  ${mark(r.booked === r.places)}`)
+  console.log(`overbooked                ${r.overbooked}  (must be 0)  ${mark(r.overbooked === 0)}`)
+  console.log(
+    `told SLOT_FULL            ${r.slotFull}${Object.keys(r.otherErrors).length ? `  other: ${JSON.stringify(r.otherErrors)}` : ''}`
+  )
+  console.log(`burst time                ${r.seconds.toFixed(2)} s`)
+  console.log(`bookings/s (book calls)   ${r.callsPerSec.toFixed(0)}  (places taken/s ${r.bookedPerSec.toFixed(0)})`)
+  console.log(`latency p50 / p99         ${r.p50Ms.toFixed(0)} ms / ${r.p99Ms.toFixed(0)} ms`)
+  console.log(
+    `round trips per booking   ${r.roundTripsPerBooking}  (target ≤ 4; a first-ever booking: ${r.roundTripsFirstBooking})  ${mark(r.roundTripsPerBooking <= 4)}`
+  )
+  console.log(`round trips per call      ${r.roundTripsPerCall.toFixed(2)}  (burst average, refused calls included)`)
+  console.log(`engine cond. updates/s    ${r.engineConditionalUpdatesPerSec.toFixed(0)}`)
+  console.log(`ratio bookings/engine     ${r.ratio.toFixed(2)}  (target ≥ 0.5)  ${mark(r.ratio >= 0.5)}`)
+}
+
+if (require.main === module) {
+  benchBooking()
+    .then(printBookingBench)
+    .catch((err) => {
+      console.error(err)
+      process.exit(1)
+    })
+}

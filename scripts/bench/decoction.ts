@@ -1,0 +1,187 @@
+/**
+ * The pharmacy queue under load: one page of one status through the real `decoction.queue` action
+ * (router, caller lookup, audit, the page and the counts) with 1,000 and then 100,000 orders in the
+ * collection. Orders are inserted in batches straight through the SDK, outside the timed part.
+ *
+ * The collection is shaped like a decoction room's: a working queue of a few hundred orders (the
+ * room decocts a bounded number a day) and a history that grows (delivered, cancelled, rejected).
+ * The history page is timed too, to show what the embedded engine does when the listed status
+ * itself grows with the collection. `npx tsx scripts/bench/decoction.ts` prints the figures.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { manifest } from '../../cloudfunctions/common/collections'
+import { db, setDatabaseRequester } from '../../cloudfunctions/common/db'
+import { clearSettingsCache } from '../../cloudfunctions/common/settings'
+import { cloudFunctions } from '../../cloudfunctions/registry'
+import { Engine } from '../../cloudfunctions/local/engine'
+import { demoOpenid } from '../../cloudfunctions/local/demo'
+import { seedIfEmpty } from '../../cloudfunctions/local/seed'
+import { contextFor } from '../../cloudfunctions/local/session'
+import type { OrderStatus } from '../../types/decoction'
+import { holdKey, searchKeysOf } from '../../types/decoction-rules'
+
+/** The working queue: the same few hundred orders whatever the history holds. */
+const QUEUE: Array<[OrderStatus, number]> = [
+  ['submitted', 120],
+  ['reviewed', 40],
+  ['dispensing', 30],
+  ['soaking', 20],
+  ['decocting', 30],
+  ['packed', 20],
+  ['shipped', 30],
+  ['ready_for_pickup', 10]
+]
+const QUEUE_SIZE = QUEUE.reduce((n, [, c]) => n + c, 0)
+const BATCH = 1000
+
+export interface QueueFigures {
+  orders: number
+  /** Median ms of one `queue` call for `submitted` (page of 20 + counts), through the function. */
+  pageMs: number
+  /** Median ms of the page query alone, through the SDK. */
+  queryMs: number
+  /** Median ms of one `queue` call for `delivered` (the growing history). */
+  historyMs: number
+  roundTripsPerListing: number
+}
+
+export interface DecoctionBench {
+  small: QueueFigures
+  large: QueueFigures
+  ratio: number
+  queryRatio: number
+  historyRatio: number
+}
+
+function order(i: number, status: OrderStatus, base: number) {
+  const createdAt = new Date(base - i * 60_000).toISOString()
+  const keys = {
+    orderNo: `B${String(i).padStart(12, '0')}`,
+    patientName: '王秀英',
+    patientPhone: `138${String(i % 1e8).padStart(8, '0')}`,
+    contactName: '王秀英',
+    contactPhone: '13800000000'
+  }
+  return {
+    ...keys,
+    prescriptionId: `rx_${i}`,
+    rxNo: `RXB${i}`,
+    profileId: `p_${i % 5000}`,
+    accountId: `acc_${i % 5000}`,
+    delivery: i % 3 === 0 ? 'pickup' : 'courier',
+    address: i % 3 === 0 ? null : { region: '济南市济阳区', detail: `济北街道${i % 300}号` },
+    doses: 7,
+    packsPerDose: 2,
+    mlPerPack: 200,
+    handlings: i % 4 === 0 ? ['先煎'] : [],
+    status,
+    holdKey: holdKey(`rx_${i}`),
+    searchKeys: searchKeysOf(keys),
+    createdAt,
+    updatedAt: createdAt,
+    ...(status === 'soaking' ? { soakStartedAt: new Date(base - (i % 60) * 60_000).toISOString() } : {})
+  }
+}
+
+function historyStatus(i: number): OrderStatus {
+  const r = i % 50
+  return r === 0 ? 'rejected' : r < 3 ? 'cancelled' : 'delivered'
+}
+
+async function insert(from: number, to: number, statusOf: (i: number) => OrderStatus, base: number): Promise<void> {
+  for (let i = from; i < to; i += BATCH) {
+    const docs = []
+    for (let j = i; j < Math.min(to, i + BATCH); j++) docs.push(order(j, statusOf(j), base))
+    await db().collection('decoction_orders').add(docs)
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+async function time(runs: number, work: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 10; i++) await work()
+  const ms: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint()
+    await work()
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6)
+  }
+  return median(ms)
+}
+
+async function measure(engine: Engine, orders: number, runs: number): Promise<QueueFigures> {
+  const fn = cloudFunctions.decoction
+  const listing = async (status: OrderStatus) => {
+    const res = await fn.main({ action: 'queue', data: { status } }, contextFor(demoOpenid('pharmacist'), 'decoction', randomUUID()))
+    if (!res.ok) throw new Error(`queue failed: ${res.error.message}`)
+    return res
+  }
+  const pageMs = await time(runs, () => listing('submitted'))
+  const queryMs = await time(runs, () =>
+    db().collection('decoction_orders').where({ status: 'submitted' }).orderBy('createdAt', 'desc').limit(21).get()
+  )
+  const historyMs = await time(Math.max(3, Math.floor(runs / 4)), () => listing('delivered'))
+  engine.resetRoundTrips()
+  await listing('submitted')
+  return { orders, pageMs, queryMs, historyMs, roundTripsPerListing: engine.roundTrips }
+}
+
+export async function benchDecoction(opts: { small?: number; large?: number; runs?: number } = {}): Promise<DecoctionBench> {
+  const small = opts.small ?? 1_000
+  const large = opts.large ?? 100_000
+  const runs = opts.runs ?? 30
+  process.env.FIELD_ENCRYPTION_KEY ||= 'bench-only-field-key-0123456789'
+  const dataDir = mkdtempSync(join(tmpdir(), 'decoction-bench-'))
+  const engine = await Engine.open({ dataDir })
+  try {
+    await engine.ensureIndexes(manifest)
+    setDatabaseRequester(engine.requesterClass())
+    clearSettingsCache()
+    await seedIfEmpty()
+    await db()
+      .collection('decoction_orders')
+      .where({ status: db().command.exists(true) })
+      .remove()
+    const base = Date.now()
+    const queueStatus = QUEUE.flatMap(([s, n]) => Array.from({ length: n }, () => s))
+    await insert(0, QUEUE_SIZE, (i) => queueStatus[i], base)
+    await insert(QUEUE_SIZE, small, historyStatus, base)
+    const a = await measure(engine, small, runs)
+    await insert(small, large, historyStatus, base)
+    const b = await measure(engine, large, runs)
+    return { small: a, large: b, ratio: b.pageMs / a.pageMs, queryRatio: b.queryMs / a.queryMs, historyRatio: b.historyMs / a.historyMs }
+  } finally {
+    setDatabaseRequester(undefined)
+    await engine.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+export function printDecoction(r: DecoctionBench): void {
+  const row = (f: QueueFigures) =>
+    `${String(f.orders).padStart(7)} orders   queue page ${f.pageMs.toFixed(2).padStart(7)} ms   page query ${f.queryMs.toFixed(2).padStart(7)} ms   history page ${f.historyMs.toFixed(1).padStart(7)} ms`
+  console.log(`working queue ${QUEUE_SIZE} orders; the rest is history (delivered/cancelled/rejected)`)
+  console.log(row(r.small))
+  console.log(row(r.large))
+  console.log(
+    `ratio 100k/1k              queue page ${r.ratio.toFixed(2)}  (target < 2)   page query ${r.queryRatio.toFixed(2)}   history page ${r.historyRatio.toFixed(1)}`
+  )
+  console.log(
+    `round trips per listing    ${r.large.roundTripsPerListing} (caller lookup, page, overdue count, ${QUEUE.length} status counts, audit)`
+  )
+}
+
+if (require.main === module) {
+  benchDecoction()
+    .then(printDecoction)
+    .catch((err) => {
+      console.error(err)
+      process.exit(1)
+    })
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '出诊详情',
+  enablePullDownRefresh: true
+})

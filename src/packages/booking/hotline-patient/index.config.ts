@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '来电者预约',
+  enablePullDownRefresh: true
+})

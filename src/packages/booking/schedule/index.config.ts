@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '排班管理',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '选择号源',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '中药处方',
+  enablePullDownRefresh: true
+})

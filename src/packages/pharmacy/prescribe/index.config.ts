@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '录入中药处方'
+})
