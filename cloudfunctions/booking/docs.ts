@@ -114,6 +114,8 @@ export interface PatientStateDoc {
   banReason: string
   /** Instants of no-shows still inside the counting window. */
   noShows: string[]
+  /** The profile was removed from its family's list (account.removeProfile). */
+  removed?: boolean
   liftedAt?: string
   liftedBy?: string
   liftReason?: string

@@ -68,7 +68,9 @@ export async function holdPatient(req: HoldRequest, rules: BookingRules, nowIso:
     _id: req.profileId,
     activeCount: _.lt(rules.maxActivePerPatient),
     activeSchedules: _.neq(req.scheduleId),
-    bannedUntil: _.lte(nowIso)
+    bannedUntil: _.lte(nowIso),
+    // Set by account.removeProfile: a removed profile cannot be booked, even by the hotline.
+    removed: _.neq(true)
   }
   if (!req.by.hotline) where.accountId = req.by.accountId
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -101,7 +103,7 @@ async function explainPatient(req: HoldRequest, rules: BookingRules, nowIso: str
     await ensurePatientState(await bookableProfile(req.by, req.profileId))
     return undefined
   }
-  if (!req.by.hotline && state.accountId !== req.by.accountId) throw NO_PATIENT()
+  if (state.removed || (!req.by.hotline && state.accountId !== req.by.accountId)) throw NO_PATIENT()
   if (isBanned(state.bannedUntil, nowIso)) throw new AppError('FORBIDDEN', banText({ until: state.bannedUntil, reason: state.banReason }))
   // Booked in this session already: by this very request (a retry), by another, or one in flight.
   for (const wait of [0, 80, 200, 400, 800]) {

@@ -1,5 +1,6 @@
 /** Patients and families booking, cancelling and checking in, on the embedded engine through the real SDK. */
 import type { AppointmentView, BookingPatient, ScheduleView } from '../../types/booking'
+import { HEALTH_DATA_CONSENT_VERSION, type ProfileView } from '../../types/account'
 import { addDays } from '../../types/booking-rules'
 import { rid, type TestBackend } from '../helpers/backend'
 import { at, book, closeBackend, count, crowd, MONDAY, openAt, profileOf, publishedSession, session } from './helpers'
@@ -259,5 +260,48 @@ describe('三天有效: the free return visit', () => {
     const visit = await b.ok<AppointmentView>('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
     const res = await b.call('li_mei', 'booking', 'returnVisitOptions', { appointmentId: visit.id })
     expect(code(res)).toBe('CONFLICT')
+  })
+})
+
+describe('removing a patient profile', () => {
+  /** A family with nothing seeded: 刘洋 adds his mother. */
+  async function freshParent(): Promise<string> {
+    await b.ok('liu_yang', 'account', 'grantHealthDataConsent', { version: HEALTH_DATA_CONSENT_VERSION })
+    const p = await b.ok<ProfileView>(
+      'liu_yang',
+      'account',
+      'addProfile',
+      { name: '王桂兰', idNumber: '370125195003150020', phone: '13905310000', relation: 'parent' },
+      rid()
+    )
+    return p.id
+  }
+
+  test('a profile with an appointment to come cannot be removed until it is cancelled', async () => {
+    const mother = await freshParent()
+    const booked = await book(b, 'liu_yang', s, mother)
+    if (!booked.ok) throw new Error(message(booked))
+    const refused = await b.call('liu_yang', 'account', 'removeProfile', { id: mother })
+    expect(message(refused)).toBe('这位就诊人还有未就诊的预约，请先取消预约再删除')
+    await b.ok('liu_yang', 'booking', 'cancel', { id: (booked.data as AppointmentView).id, reason: '不去了' }, rid())
+    expect((await b.call('liu_yang', 'account', 'removeProfile', { id: mother })).ok).toBe(true)
+  })
+
+  test('a removed profile cannot be booked any more, not even by the hotline', async () => {
+    const mother = await freshParent()
+    // Booked once and cancelled: her booking state exists, which is what the hot path checks.
+    const booked = await book(b, 'liu_yang', s, mother)
+    if (!booked.ok) throw new Error(message(booked))
+    await b.ok('liu_yang', 'booking', 'cancel', { id: (booked.data as AppointmentView).id, reason: '不去了' }, rid())
+    await b.ok('liu_yang', 'account', 'removeProfile', { id: mother })
+    expect(code(await book(b, 'liu_yang', s, mother))).toBe('NOT_FOUND')
+    const hotline = await b.call(
+      'hotline',
+      'booking',
+      'hotlineBook',
+      { profileId: mother, scheduleId: s.id, sliceId: s.slices[0].id },
+      rid()
+    )
+    expect(code(hotline)).toBe('NOT_FOUND')
   })
 })

@@ -1,6 +1,6 @@
 import type { Relation } from '../../../types/account'
 import { iso } from '../../common/clock'
-import { db } from '../../common/db'
+import { db, firstDoc } from '../../common/db'
 import { AppError, isDuplicateKeyError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
@@ -82,6 +82,7 @@ export async function updateProfile(input: Partial<ProfileInput> & { id: string 
 export async function removeProfile(input: { id: string }, ctx: ActionContext) {
   const { accountId } = ctx.user()
   const doc = await ownProfile(accountId, input.id)
+  await detachFromBooking(doc._id)
   const res = await db()
     .collection('profiles')
     .where({ _id: doc._id, accountId, status: 'active' })
@@ -92,4 +93,17 @@ export async function removeProfile(input: { id: string }, ctx: ActionContext) {
       .doc(accountId)
       .update({ profileCount: db().command.inc(-1) })
   return { id: doc._id }
+}
+
+/**
+ * A profile with appointments still to come stays until they are cancelled; otherwise its booking
+ * state is marked removed, which the booking hot path checks, so nobody can book for it any more.
+ */
+async function detachFromBooking(profileId: string): Promise<void> {
+  const detached = await db().collection('booking_patients').where({ _id: profileId, activeCount: 0 }).update({ removed: true })
+  if (detached.updated) return
+  const state = firstDoc<{ activeCount: number }>(await db().collection('booking_patients').doc(profileId).get())
+  if (state && state.activeCount > 0) {
+    throw new AppError('CONFLICT', '这位就诊人还有未就诊的预约，请先取消预约再删除')
+  }
 }
