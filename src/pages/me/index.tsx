@@ -1,7 +1,7 @@
-import Taro from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Switch, Tag } from '@nutui/nutui-react-taro'
-import React, { useEffect, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 import { toastError } from '../../components/feedback'
 import { Page } from '../../components/Page'
 import { RoleTags } from '../../components/RoleTags'
@@ -21,15 +21,23 @@ const MESSAGES_READ_EVENT = 'account.messagesRead'
 function useUnreadCount(): number {
   const inbox = useShownData(() => call('account', 'listMessages', { unreadOnly: true }, { idempotent: true }))
   const { reload } = inbox
+  // Only noted while 我的 is hidden: re-rendering a hidden tab page in the H5 router left it
+  // blank on the way back (display:none under taro_page_shade). It reloads when shown again.
+  const stale = useRef(false)
   useEffect(() => {
     const onRead = () => {
-      reload()
+      stale.current = true
     }
     Taro.eventCenter.on(MESSAGES_READ_EVENT, onRead)
     return () => {
       Taro.eventCenter.off(MESSAGES_READ_EVENT, onRead)
     }
-  }, [reload])
+  }, [])
+  useDidShow(() => {
+    if (!stale.current) return
+    stale.current = false
+    reload()
+  })
   return inbox.data?.unread ?? 0
 }
 
