@@ -28,6 +28,10 @@ const subPackages = [
 ]
 
 export default defineAppConfig({
+  // H5 only: Taro's router adds the hidden page's shade on a timer after the slide animation and
+  // does not cancel it when the person goes back before it fires, which left 我的 blank after a
+  // quick back from 我的消息. No slide, no timer.
+  ...(isH5 ? { animation: false } : {}),
   pages: ['pages/index/index', 'pages/booking/index', 'pages/orders/index', 'pages/me/index'],
   subPackages,
   preloadRule: {

@@ -21,8 +21,7 @@ const MESSAGES_READ_EVENT = 'account.messagesRead'
 function useUnreadCount(): number {
   const inbox = useShownData(() => call('account', 'listMessages', { unreadOnly: true }, { idempotent: true }))
   const { reload } = inbox
-  // Only noted while 我的 is hidden: re-rendering a hidden tab page in the H5 router left it
-  // blank on the way back (display:none under taro_page_shade). It reloads when shown again.
+  // Only noted while 我的 is hidden; the count reloads when the page is shown again.
   const stale = useRef(false)
   useEffect(() => {
     const onRead = () => {
