@@ -15,6 +15,7 @@ import { Row } from '../components/Row'
 import { feeText, sessionWhen } from '../components/text'
 import { BOOKING_ROUTES, param, to } from '../routes'
 import './index.scss'
+import { askToNotify } from '../../../services/subscribe'
 
 function Confirm() {
   const { params } = useRouter()
@@ -42,6 +43,8 @@ function Confirm() {
   const channel = hotline ? 'hotline' : patient?.relation === 'self' ? 'self' : 'family'
 
   const submit = async () => {
+    // First, inside the tap: WeChat only shows the subscribe prompt from a user gesture.
+    if (!hotline) await askToNotify(['booking_reminder', 'booking_closed', 'booking_waitlist_promoted'])
     setBusy(true)
     setFailure(null)
     try {

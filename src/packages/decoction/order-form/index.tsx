@@ -15,6 +15,7 @@ import { newRequestId } from '../../../services/requestId'
 import { useShownData } from '../../../state/useShownData'
 import { DECOCTION_ROUTES, withId } from '../routes'
 import './index.scss'
+import { askToNotify } from '../../../services/subscribe'
 
 interface Values {
   contactName: string
@@ -96,10 +97,13 @@ function OrderForm() {
       toast('请按红字提示填写后再提交', 'warn')
       return
     }
+    // Before any await: WeChat only shows the subscribe prompt from the tap itself.
+    const asked = askToNotify(['decoction_shipped', 'decoction_ready_for_pickup', 'decoction_rejected'])
     const key = JSON.stringify(input)
     if (!attempt.current || attempt.current.key !== key) attempt.current = { key, requestId: newRequestId() }
     setSaving(true)
     try {
+      await asked
       const order = await call('decoction', 'submitOrder', input, { requestId: attempt.current.requestId })
       Taro.showToast({ title: '已提交', icon: 'success' })
       setTimeout(() => Taro.redirectTo({ url: withId(DECOCTION_ROUTES.order, order.id) }), 500)
