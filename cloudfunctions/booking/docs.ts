@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import type { AppointmentStatus, CancelledBy, Channel, ClinicType, ScheduleStatus, Session, WaitlistStatus } from '../../types/booking'
 import type { Relation } from '../../types/account'
 import { db } from '../common/db'
+import { queueNumber, sessionEndsAt } from '../../types/booking-rules'
 
 export const SCHEDULES = 'schedules'
 export const APPOINTMENTS = 'appointments'
@@ -173,4 +174,34 @@ export async function activeAppointmentFor(profileId: string, scheduleId: string
     .where({ activeKey: activeKeyOf(profileId, scheduleId) })
     .get()
   return res.data[0] as AppointmentDoc | undefined
+}
+
+/**
+ * What an appointment copies from its session and slice at booking time, so that the list and the
+ * reminders read one document. The one place this copy is made (booking, waitlist, demo seed).
+ */
+export function sessionSnapshot(s: ScheduleDoc, i: number) {
+  const slice = s.slices[i]
+  return {
+    scheduleId: s._id,
+    sliceId: slice.id,
+    sliceIndex: i,
+    queueNo: queueNumber(s.slices, i),
+    date: s.date,
+    start: slice.start,
+    end: slice.end,
+    session: s.session,
+    endsAt: sessionEndsAt(s),
+    cutoffAt: s.cutoffAt,
+    doctorId: s.doctorId,
+    doctorName: s.doctorName,
+    doctorTitle: s.doctorTitle,
+    departmentId: s.departmentId,
+    departmentName: s.departmentName,
+    hospitalName: s.hospitalName,
+    place: s.place,
+    clinicType: s.clinicType,
+    // 三天有效 is for 普通/专家 visits where the session allows it, never for 特需.
+    returnVisitAllowed: s.returnVisit && s.clinicType !== 'special'
+  }
 }

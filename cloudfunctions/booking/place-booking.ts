@@ -5,13 +5,14 @@
  * cutoff, a place left), and the insert of the appointment, whose id comes from the request so a
  * retry cannot make two. Only a failure reads more, to say exactly why, and undoes what it took.
  */
-import { isBanned, queueNumber, sessionEndsAt } from '../../types/booking-rules'
+import { isBanned } from '../../types/booking-rules'
 import { iso } from '../common/clock'
 import { db } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import { getSettings } from '../common/settings'
 import {
   activeKeyOf,
+  sessionSnapshot,
   appointmentById,
   appointmentIdFor,
   APPOINTMENTS,
@@ -101,39 +102,20 @@ async function refuseEarly(req: BookRequest, i: number, rules: { maxActivePerPat
 }
 
 function newAppointment(req: BookRequest, id: string, state: PatientStateDoc, s: ScheduleDoc, i: number, nowIso: string): AppointmentDoc {
-  const slice = s.slices[i]
   return {
     _id: id,
     requestKey: req.requestKey,
     activeKey: activeKeyOf(req.profileId, req.scheduleId),
     returnKey: req.returnOf ? `r:${req.returnOf}` : `a:${id}`,
     status: 'booked',
-    scheduleId: s._id,
-    sliceId: slice.id,
-    sliceIndex: i,
     profileId: req.profileId,
     accountId: state.accountId,
     patientName: state.name,
     channel: req.by.hotline ? 'hotline' : state.relation === 'self' ? 'self' : 'family',
     bookedBy: req.by.accountId,
     bookedByName: req.by.hotline ? req.by.name : '',
-    queueNo: queueNumber(s.slices, i),
-    date: s.date,
-    start: slice.start,
-    end: slice.end,
-    session: s.session,
-    endsAt: sessionEndsAt(s),
-    cutoffAt: s.cutoffAt,
-    doctorId: s.doctorId,
-    doctorName: s.doctorName,
-    doctorTitle: s.doctorTitle,
-    departmentId: s.departmentId,
-    departmentName: s.departmentName,
-    hospitalName: s.hospitalName,
-    place: s.place,
-    clinicType: s.clinicType,
+    ...sessionSnapshot(s, i),
     fee: req.returnOf ? 0 : s.fee,
-    returnVisitAllowed: s.returnVisit && s.clinicType !== 'special',
     returnOf: req.returnOf ?? '',
     fromWaitlist: false,
     cancelReason: '',
