@@ -146,6 +146,34 @@ export interface WaitDoc {
   updatedAt: string
 }
 
+/** A waiting ticket for a profile on a full session: the one place it is built (action and seed). */
+export function newWaitTicket(
+  profile: { _id: string; accountId: string; name: string; relation: Relation },
+  s: ScheduleDoc,
+  joinedBy: string,
+  at: string
+): Omit<WaitDoc, '_id'> {
+  return {
+    waitKey: activeKeyOf(profile._id, s._id),
+    scheduleId: s._id,
+    profileId: profile._id,
+    accountId: profile.accountId,
+    patientName: profile.name,
+    channel: profile.relation === 'self' ? 'self' : 'family',
+    joinedBy,
+    status: 'waiting',
+    appointmentId: '',
+    date: s.date,
+    start: s.start,
+    end: s.end,
+    cutoffAt: s.cutoffAt,
+    doctorName: s.doctorName,
+    departmentName: s.departmentName,
+    createdAt: at,
+    updatedAt: at
+  }
+}
+
 export function appointmentIdFor(requestKey: string): string {
   return `ap_${createHash('sha256').update(requestKey).digest('hex').slice(0, 28)}`
 }

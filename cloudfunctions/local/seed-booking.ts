@@ -20,6 +20,7 @@ import { maskPhone } from '../../types/idcard'
 import { newProfile, type ProfileDoc } from '../account/profiles'
 import {
   activeKeyOf,
+  newWaitTicket,
   sessionSnapshot,
   APPOINTMENTS,
   PATIENTS,
@@ -216,26 +217,7 @@ export async function seedBooking(): Promise<void> {
     const p = profiles.get(w.patient.join('/'))!
     if (!states.has(p._id)) throw new Error(`seed: ${p.name} waits but has no booking state`)
     const createdAt = new Date(Date.parse(at) - (60 - i) * 60_000).toISOString()
-    return {
-      _id: demoWaitId(w.key),
-      waitKey: activeKeyOf(p._id, s._id),
-      scheduleId: s._id,
-      profileId: p._id,
-      accountId: p.accountId,
-      patientName: p.name,
-      channel: p.relation === 'self' ? 'self' : 'family',
-      joinedBy: p.accountId,
-      status: 'waiting',
-      appointmentId: '',
-      date: s.date,
-      start: s.start,
-      end: s.end,
-      cutoffAt: s.cutoffAt,
-      doctorName: s.doctorName,
-      departmentName: s.departmentName,
-      createdAt,
-      updatedAt: createdAt
-    }
+    return { _id: demoWaitId(w.key), ...newWaitTicket(p, s, p.accountId, createdAt) }
   })
 
   await db().collection(SCHEDULES).add(schedules)

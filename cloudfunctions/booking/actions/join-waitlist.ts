@@ -4,7 +4,7 @@ import { db } from '../../common/db'
 import { AppError, isDuplicateKeyError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
-import { activeKeyOf, patientStateById, scheduleById, WAITLIST, type WaitDoc } from '../docs'
+import { newWaitTicket, patientStateById, scheduleById, WAITLIST } from '../docs'
 import { bookableProfile, ensurePatientState } from '../patients'
 import { sessionProblem } from '../places'
 import { waitView } from '../views'
@@ -28,25 +28,7 @@ export async function joinWaitlist(input: { scheduleId: string; profileId: strin
   if (state && state.activeCount >= rules.maxActivePerPatient) {
     throw new AppError('CONFLICT', `${profile.name}已有${rules.maxActivePerPatient}个待就诊的预约，不能再候补`)
   }
-  const doc: Omit<WaitDoc, '_id'> = {
-    waitKey: activeKeyOf(profile._id, s._id),
-    scheduleId: s._id,
-    profileId: profile._id,
-    accountId,
-    patientName: profile.name,
-    channel: profile.relation === 'self' ? 'self' : 'family',
-    joinedBy: accountId,
-    status: 'waiting',
-    appointmentId: '',
-    date: s.date,
-    start: s.start,
-    end: s.end,
-    cutoffAt: s.cutoffAt,
-    doctorName: s.doctorName,
-    departmentName: s.departmentName,
-    createdAt: nowIso,
-    updatedAt: nowIso
-  }
+  const doc = newWaitTicket(profile, s, accountId, nowIso)
   let id: string
   try {
     id = (await db().collection(WAITLIST).add(doc)).id as string
