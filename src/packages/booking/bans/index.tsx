@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components'
-import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
+import { View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import React, { useState } from 'react'
 import { chinaWallClock } from '../../../../types/booking-rules'
 import { toast, toastError } from '../../../components/feedback'
@@ -8,6 +8,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/States
 import { call } from '../../../services/api'
 import { useSignedInAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
+import { ReasonDialog } from '../components/ReasonDialog'
 import { Row } from '../components/Row'
 
 type Banned = { profileId: string; nameMasked: string; phoneMasked: string; bannedUntil: string; reason: string; noShows: number }
@@ -64,27 +65,17 @@ function Bans() {
           </View>
         )
       })}
-      <Dialog
+      <ReasonDialog
         visible={lifting !== null}
         title="解除预约限制"
-        content={
-          <View>
-            <Text className="text-body block">解除后该患者可立即预约，此前的爽约记录不再计入。</Text>
-            <TextArea
-              className="bk-textarea"
-              value={reason}
-              onChange={setReason}
-              placeholder="解除原因（必填，将记录在案）"
-              maxLength={100}
-              rows={2}
-            />
-          </View>
-        }
-        confirmText={busy ? '请稍候…' : '解除'}
+        message="解除后该患者可立即预约，此前的爽约记录不再计入。"
+        reason={reason}
+        onReasonChange={setReason}
+        placeholder="解除原因（必填，将记录在案）"
+        confirmText="解除"
         cancelText="取消"
-        disableConfirmButton={busy}
+        busy={busy}
         onConfirm={lift}
-        onCancel={() => setLifting(null)}
         onClose={() => setLifting(null)}
       />
     </View>

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import React, { useRef, useState } from 'react'
 import type { AppointmentView } from '../../../../types/booking'
 import { dateLabel } from '../../../../types/booking-rules'
@@ -8,6 +8,7 @@ import { toast, toastError } from '../../../components/feedback'
 import { call } from '../../../services/api'
 import { newRequestId } from '../../../services/requestId'
 import { BOOKING_ROUTES, to } from '../routes'
+import { ReasonDialog } from './ReasonDialog'
 import './booking.scss'
 
 /**
@@ -83,30 +84,17 @@ export function AppointmentActions({ a, onChanged, detail }: { a: AppointmentVie
           </Button>
         </View>
       ) : null}
-      <Dialog
+      <ReasonDialog
         visible={asking}
         title="取消预约"
-        content={
-          <View>
-            <Text className="text-body block">
-              确定取消{a.patientName}
-              {dateLabel(a.date)} {a.start}的预约吗？
-            </Text>
-            <TextArea
-              className="bk-textarea"
-              value={reason}
-              onChange={setReason}
-              placeholder="取消原因（可不填）"
-              maxLength={100}
-              rows={2}
-            />
-          </View>
-        }
-        confirmText={busy ? '请稍候…' : '确认取消'}
+        message={`确定取消${a.patientName}${dateLabel(a.date)} ${a.start}的预约吗？`}
+        reason={reason}
+        onReasonChange={setReason}
+        placeholder="取消原因（可不填）"
+        confirmText="确认取消"
         cancelText="不取消"
-        disableConfirmButton={busy}
+        busy={busy}
         onConfirm={cancel}
-        onCancel={() => setAsking(false)}
         onClose={() => setAsking(false)}
       />
     </View>

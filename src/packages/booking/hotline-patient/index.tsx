@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
+import { Button } from '@nutui/nutui-react-taro'
 import React, { useRef, useState } from 'react'
 import type { AppointmentView } from '../../../../types/booking'
 import { toast, toastError } from '../../../components/feedback'
@@ -9,6 +9,7 @@ import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
 import { newRequestId } from '../../../services/requestId'
 import { useShownData } from '../../../state/useShownData'
+import { ReasonDialog } from '../components/ReasonDialog'
 import { StatusTag } from '../components/StatusTag'
 import { readBack } from '../components/text'
 import { BOOKING_ROUTES, param, to } from '../routes'
@@ -94,27 +95,17 @@ function HotlinePatient() {
       {others.length ? <Text className="bk-section">近期记录</Text> : null}
       {others.map(card)}
 
-      <Dialog
+      <ReasonDialog
         visible={cancelling !== null}
         title="为来电者取消预约"
-        content={
-          <View>
-            <Text className="text-body block">{cancelling ? readBack(cancelling) : ''}</Text>
-            <TextArea
-              className="bk-textarea"
-              value={reason}
-              onChange={setReason}
-              placeholder="取消原因（必填），如：来电者家中有事"
-              maxLength={100}
-              rows={2}
-            />
-          </View>
-        }
-        confirmText={busy ? '请稍候…' : '确认取消'}
+        message={cancelling ? readBack(cancelling) : ''}
+        reason={reason}
+        onReasonChange={setReason}
+        placeholder="取消原因（必填），如：来电者家中有事"
+        confirmText="确认取消"
         cancelText="不取消"
-        disableConfirmButton={busy}
+        busy={busy}
         onConfirm={cancel}
-        onCancel={() => setCancelling(null)}
         onClose={() => setCancelling(null)}
       />
     </View>
