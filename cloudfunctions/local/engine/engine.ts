@@ -10,12 +10,13 @@ import { Collection, type UniqueIndex, type WriteOp } from './collection'
 import { EngineError, ErrorCode, invalidParam } from './errors'
 import { Journal } from './journal'
 import { lockDataDir } from './lock'
+import { idKey } from './ids'
 import { Mutex } from './mutex'
 import { checkUnique, planInsert, planModify, planRemove, type View } from './plan'
 import { applyReadOptions, compileQuery } from './query'
 import { makeRequesterClass, type RequesterClass } from './requester'
 import { dispatch, type Reply } from './actions'
-import { TransactionManager } from './transactions'
+import { TransactionManager, WriteHistory, transactionConflict, type Transaction } from './transactions'
 import type { Doc, DocId, IndexDef, IndexManifest, ModifyOptions, ModifyResult, ReadOptions } from './types'
 
 export interface EngineOptions {
@@ -42,8 +43,9 @@ export class Engine {
   private readonly writeLock = new Mutex()
   private readonly transactions: TransactionManager
   private readonly journal: Journal
-  /** Bumped after every applied write; transactions compare it with when they read. */
+  /** Bumped after every applied write; a transaction's snapshot is the value when it started. */
   private seq = 0
+  private readonly history = new WriteHistory()
   /** Set while a transaction's commit is being applied; reads outside transactions wait for it. */
   private committing: Promise<void> | null = null
   private closed = false
@@ -54,7 +56,7 @@ export class Engine {
     private readonly opts: EngineOptions
   ) {
     this.journal = new Journal(dataDir)
-    this.transactions = new TransactionManager(opts.transactionTimeoutMs ?? 30_000, (name) => this.loaded.get(name) ?? null)
+    this.transactions = new TransactionManager(opts.transactionTimeoutMs ?? 30_000, (name) => this.loaded.get(name) ?? null, this.history)
   }
 
   static async open(opts: EngineOptions = {}): Promise<Engine> {
@@ -202,7 +204,6 @@ export class Engine {
     const collection = await this.collection(name, false)
     if (tx) {
       this.transactions.get(tx.id)
-      tx.recordRead(name, compiled.test, this.seq)
       return applyReadOptions(tx.view.match(name, compiled), opts)
     }
     await this.settled()
@@ -256,21 +257,82 @@ export class Engine {
   // ---------------------------------------------------------------- writes
 
   /**
-   * Applies validated changes to the collections. A write outside transactions is then logged for the open
-   * transaction's conflict check: the one open when the write finishes, so a transaction that began mid-write
-   * (and may have read half of it) sees it too.
+   * Applies validated changes to the collections. Each change is remembered (with the document before it)
+   * before it is applied, stamped with the sequence number the write will have, so that a transaction whose
+   * snapshot predates it, even one started while it is being applied, reads the old version.
    */
-  private async applyOps(groups: Array<{ collection: Collection; ops: WriteOp[] }>, fromTransaction: boolean): Promise<void> {
-    for (const { collection, ops } of groups) {
-      if (ops.length === 0) continue
-      await collection.apply(ops)
-    }
-    this.seq++
-    const open = fromTransaction ? null : this.transactions.active
-    if (open) {
+  private async applyOps(groups: Array<{ collection: Collection; ops: WriteOp[] }>): Promise<void> {
+    const seq = this.seq + 1
+    for (const { collection, ops } of groups) for (const op of ops) this.history.record(collection.name, op.id, op.before, seq)
+    try {
       for (const { collection, ops } of groups) {
-        for (const op of ops) open.logForeignWrite({ collection: collection.name, before: op.before, after: op.after, seq: this.seq })
+        if (ops.length === 0) continue
+        await collection.apply(ops)
       }
+    } finally {
+      this.seq = seq
+      if (!this.transactions.anyOpen) this.history.prune(null)
+    }
+  }
+
+  /**
+   * A plain write computed under the write lock. If it would change a document that an open transaction has
+   * written, it lets go of the lock, waits for that transaction to end, and computes the write again.
+   */
+  private async plainWrite<R>(
+    name: string,
+    collection: Collection,
+    plan: () => { ops: WriteOp[]; result: R; check?: () => void }
+  ): Promise<R> {
+    for (;;) {
+      const blocker = await this.writeLock.run(async () => {
+        this.assertOpen()
+        const planned = plan()
+        for (const op of planned.ops) {
+          const holder = this.transactions.holderOf(name, idKey(op.id))
+          if (holder) return holder
+        }
+        planned.check?.()
+        await this.applyOps([{ collection, ops: planned.ops }])
+        return { done: planned.result }
+      })
+      if ('done' in blocker) return blocker.done as R
+      await blocker.ended
+    }
+  }
+
+  /**
+   * A transaction's write, checked as MongoDB checks it: the documents it changes must not have been changed
+   * since its snapshot, nor be held by another open transaction, and its unique keys must not have been taken
+   * since. Otherwise the transaction is over and the write answers DATABASE_TRANSACTION_CONFLICT.
+   */
+  private stageWrite(tx: Transaction, name: string, ops: WriteOp[]): void {
+    const collection = this.loaded.get(name)
+    const changing = new Set(ops.map((op) => idKey(op.id)))
+    const conflict = (detail: string): never => {
+      this.transactions.end(tx)
+      throw transactionConflict(detail)
+    }
+    for (const op of ops) {
+      const key = idKey(op.id)
+      if (this.history.lastWrite(name, key) > tx.snapshot) conflict(`${name}/${String(op.id)} was changed after the transaction started`)
+      if (this.transactions.holderOf(name, key, tx)) conflict(`${name}/${String(op.id)} is being written by another transaction`)
+      if (!op.after || !collection) continue
+      for (const index of collection.uniques.values()) {
+        const indexKey = index.keyOf(op.after)
+        if (indexKey === null) continue
+        const owner = index.entries.get(indexKey)
+        if (owner !== undefined && owner !== key && !changing.has(owner) && !tx.overlayOf(name).has(owner)) {
+          conflict(`${name} index ${index.def.name} key was taken after the transaction started`)
+        }
+        if (this.transactions.uniqueKeyHeldByOther(name, index, indexKey, tx)) {
+          conflict(`${name} index ${index.def.name} key is being written by another transaction`)
+        }
+      }
+    }
+    for (const op of ops) {
+      tx.stage(name, op.id, op.after)
+      this.transactions.hold(tx, name, idKey(op.id))
     }
   }
 
@@ -281,19 +343,15 @@ export class Engine {
       this.transactions.get(txId)
       const plan = planInsert(tx.view, name, docs)
       checkUnique(tx.view, name, this.uniquesOf(name), plan.ops)
-      const ids = new Set(plan.result)
-      tx.recordRead(name, (doc) => ids.has(doc._id as DocId), this.seq)
-      for (const op of plan.ops) tx.stage(name, op.id, op.after)
+      this.stageWrite(tx, name, plan.ops)
       return plan.result
     }
     const collection = await this.collection(name, true)
     if (!collection) return []
-    return this.writeLock.run(async () => {
-      this.assertOpen()
+    return this.plainWrite(name, collection, () => {
       const plan = planInsert(this.committedView, name, docs)
       checkUnique(this.committedView, name, collection.uniques.values(), plan.ops)
-      await this.applyOps([{ collection, ops: plan.ops }], false)
-      return plan.result
+      return plan
     })
   }
 
@@ -305,18 +363,15 @@ export class Engine {
       this.transactions.get(txId)
       const plan = planModify(tx.view, name, compiled, data, opts)
       checkUnique(tx.view, name, this.uniquesOf(name), plan.ops)
-      tx.recordRead(name, compiled.test, this.seq)
-      for (const op of plan.ops) tx.stage(name, op.id, op.after)
+      this.stageWrite(tx, name, plan.ops)
       return plan.result
     }
     const collection = await this.collection(name, opts.upsert)
     if (!collection) return { updated: 0, doc: null }
-    return this.writeLock.run(async () => {
-      this.assertOpen()
+    return this.plainWrite(name, collection, () => {
       const plan = planModify(this.committedView, name, compiled, data, opts)
       checkUnique(this.committedView, name, collection.uniques.values(), plan.ops)
-      await this.applyOps([{ collection, ops: plan.ops }], false)
-      return plan.result
+      return plan
     })
   }
 
@@ -327,30 +382,19 @@ export class Engine {
       await this.collection(name, false)
       this.transactions.get(txId)
       const plan = planRemove(tx.view, name, compiled, multi)
-      tx.recordRead(name, compiled.test, this.seq)
-      for (const op of plan.ops) tx.stage(name, op.id, null)
+      this.stageWrite(tx, name, plan.ops)
       return plan.result
     }
     const collection = await this.collection(name, false)
     if (!collection) return 0
-    return this.writeLock.run(async () => {
-      this.assertOpen()
-      const plan = planRemove(this.committedView, name, compiled, multi)
-      await this.applyOps([{ collection, ops: plan.ops }], false)
-      return plan.result
-    })
+    return this.plainWrite(name, collection, () => planRemove(this.committedView, name, compiled, multi))
   }
 
   // ---------------------------------------------------------------- transactions
 
   async startTransaction(): Promise<string> {
     this.assertOpen()
-    const tx = await this.transactions.begin()
-    if (this.closed) {
-      this.transactions.end(tx)
-      this.assertOpen()
-    }
-    return tx.id
+    return this.transactions.begin(this.seq).id
   }
 
   async abortTransaction(txId: unknown): Promise<void> {
@@ -368,12 +412,6 @@ export class Engine {
       // From here on neither the timeout nor a rollback may end it half-applied.
       tx.committing = true
       try {
-        if (tx.hasConflict()) {
-          throw new EngineError(
-            ErrorCode.DATABASE_TRANSACTION_CONFLICT,
-            'transaction conflict: data it read was changed by another write before commit'
-          )
-        }
         const groups: Array<{ collection: Collection; ops: WriteOp[] }> = []
         for (const name of names) {
           const collection = this.loaded.get(name)
@@ -395,7 +433,7 @@ export class Engine {
         })
         try {
           if (total > 1) await this.journal.write(groups)
-          await this.applyOps(groups, true)
+          await this.applyOps(groups)
           if (total > 1) await this.journal.clear()
         } finally {
           this.committing = null
