@@ -145,6 +145,25 @@ describe('query operators', () => {
     expect(await ids({ fee: mod(5, 0) })).toEqual(expected((s) => s.fee % 5 === 0))
   })
 
+  test('elemMatch matches as MongoDB does: a field condition never matches plain values, and the path must end at an array', async () => {
+    const _ = t.db.command
+    await t.db.collection('elem').add([
+      { _id: 'plain', tags: ['am', 'pm'], scores: [1, 5] },
+      { _id: 'objects', tags: [{ name: 'am' }], scores: [1, 2] },
+      { _id: 'scalar', tags: 'am', scores: 5 },
+      { _id: 'nested', rooms: [{ beds: [1, 4] }, { beds: 2 }] },
+      { _id: 'flat', rooms: [{ beds: 4 }] }
+    ])
+    const found = async (where: Record<string, unknown>) =>
+      ((await t.db.collection('elem').where(where).get()).data as Array<{ _id: string }>).map((d) => d._id).sort()
+    // mingo alone also matched 'plain' here: a field condition against an array of strings.
+    expect(await found({ tags: _.elemMatch({ name: 'am' }) })).toEqual(['objects'])
+    expect(await found({ scores: _.elemMatch(_.gt(3)) })).toEqual(['plain'])
+    // rooms.beds collects [1, 4] and 2 from 'nested' and 4 from 'flat'; only an array value counts.
+    expect(await found({ 'rooms.beds': _.elemMatch(_.gte(4)) })).toEqual(['nested'])
+    expect(await found({ 'rooms.beds': 4 })).toEqual(['flat', 'nested'])
+  })
+
   test('regular expressions, from db.RegExp and from a JS literal', async () => {
     expect(await ids({ doctor: t.db.RegExp({ regexp: '^z', options: 'i' }) })).toEqual(expected((s) => /^z/i.test(s.doctor)))
     expect(await ids({ doctor: /^z/ })).toEqual(expected((s) => /^z/.test(s.doctor)))

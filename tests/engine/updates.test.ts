@@ -58,6 +58,20 @@ describe('doc()', () => {
     expect(await getDoc('profiles', 'p1')).toEqual({ _id: 'p1', name: '张三丰' })
   })
 
+  test('doc().set of the same content answers updated 1, as CloudBase counts the matched document', async () => {
+    await t.db
+      .collection('profiles')
+      .doc('same')
+      .set({ name: '李四', tags: ['a'] })
+    const again = await t.db
+      .collection('profiles')
+      .doc('same')
+      .set({ name: '李四', tags: ['a'] })
+    expect(again.updated).toBe(1)
+    expect(again.upsertedId).toBeUndefined()
+    expect(await getDoc('profiles', 'same')).toEqual({ _id: 'same', name: '李四', tags: ['a'] })
+  })
+
   test('doc().update merges fields and nested objects by path', async () => {
     await t.db
       .collection('profiles')

@@ -52,7 +52,9 @@ export function planModify(view: View, collection: string, query: CompiledQuery,
     checkStorable(outcome.doc)
     ops.push({ id: doc._id as DocId, before: doc, after: outcome.doc })
   }
-  const result: ModifyResult = { updated: ops.length, doc: last }
+  // doc().set() counts the document it matched even when the content is the same, as CloudBase answers it;
+  // an update counts only the documents it changed.
+  const result: ModifyResult = { updated: opts.merge ? ops.length : targets.length, doc: last }
   if (targets.length === 0 && opts.upsert) {
     const seed = seedFromQuery(query.source)
     const built = opts.merge ? applyUpdate(seed, data, true).doc : { ...data }

@@ -2,7 +2,7 @@
  * Query evaluation with mingo (MongoDB semantics), plus the equality conditions the engine can answer
  * from an index before filtering.
  */
-import { Query, find } from 'mingo'
+import { Context, Query, find } from 'mingo'
 import { EngineError, ErrorCode } from './errors'
 import type { Doc, ReadOptions } from './types'
 
@@ -53,6 +53,79 @@ function collectHints(query: Doc, out: IndexHint[]): void {
   }
 }
 
+/**
+ * `$elemMatch` as MongoDB (and so CloudBase) evaluates it. mingo's also matches where MongoDB does not: a
+ * field condition (`{ name: 'a' }`) against an array of plain values, and a path such as `items.name` whose
+ * values, collected across the `items` array, are not arrays themselves. Here the value at the end of the
+ * path must be an array; a field condition only matches its object elements, an operator condition
+ * (`{ $gte: 2 }`) any element.
+ */
+const ELEM_MATCH = '$cloudbaseElemMatch'
+
+function isOperatorForm(criteria: Record<string, unknown>): boolean {
+  const keys = Object.keys(criteria)
+  return keys.length > 0 && keys.every((k) => k.startsWith('$') && k !== '$and' && k !== '$or' && k !== '$nor')
+}
+
+/** The values at `path` as MongoDB walks it: arrays met on the way are entered element by element. */
+function pathValues(value: unknown, parts: string[], at: number, out: unknown[]): void {
+  if (at === parts.length) {
+    out.push(value)
+    return
+  }
+  const part = parts[at]
+  if (Array.isArray(value)) {
+    if (/^\d+$/.test(part)) pathValues(value[Number(part)], parts, at + 1, out)
+    for (const item of value) if (isPlainObject(item)) pathValues(item, parts, at, out)
+    return
+  }
+  if (isPlainObject(value) && part in value) pathValues(value[part], parts, at + 1, out)
+}
+
+type QueryOptions = NonNullable<ConstructorParameters<typeof Query>[1]>
+
+const elemMatch = (selector: string, criteria: unknown, options: QueryOptions) => {
+  if (!isPlainObject(criteria)) throw new Error('$elemMatch needs an object')
+  const operatorForm = isOperatorForm(criteria)
+  const inner = new Query(operatorForm ? { v: criteria } : criteria, options)
+  const parts = selector.split('.')
+  return (doc: Doc): boolean => {
+    const values: unknown[] = []
+    pathValues(doc, parts, 0, values)
+    return values.some(
+      (value) =>
+        Array.isArray(value) && value.some((item) => (operatorForm ? inner.test({ v: item }) : isPlainObject(item) && inner.test(item)))
+    )
+  }
+}
+
+/** Our operators first; every other one from mingo's global registry (filled by 'mingo/init/system'). */
+const QUERY_OPTIONS = { context: Context.init({ query: { [ELEM_MATCH]: elemMatch } }), useGlobalContext: true } as QueryOptions
+
+function rewriteOperators(ops: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [op, arg] of Object.entries(ops)) {
+    if (op === '$elemMatch' && isPlainObject(arg)) out[ELEM_MATCH] = isOperatorForm(arg) ? rewriteOperators(arg) : rewriteQuery(arg)
+    else if (op === '$not' && isPlainObject(arg)) out[op] = rewriteOperators(arg)
+    else out[op] = arg
+  }
+  return out
+}
+
+function rewriteQuery(query: Doc): Doc {
+  const out: Doc = {}
+  for (const [key, value] of Object.entries(query)) {
+    if ((key === '$and' || key === '$or' || key === '$nor') && Array.isArray(value)) {
+      out[key] = value.map((part) => (isPlainObject(part) ? rewriteQuery(part) : part))
+    } else if (!key.startsWith('$') && isPlainObject(value) && Object.keys(value).some((k) => k.startsWith('$'))) {
+      out[key] = rewriteOperators(value)
+    } else {
+      out[key] = value
+    }
+  }
+  return out
+}
+
 const MATCH_ALL: CompiledQuery = { source: {}, hints: [], test: () => true }
 
 function wrapMingo<T>(fn: () => T): T {
@@ -66,7 +139,7 @@ function wrapMingo<T>(fn: () => T): T {
 
 export function compileQuery(query: Doc | undefined): CompiledQuery {
   if (!query || Object.keys(query).length === 0) return MATCH_ALL
-  const mingoQuery = wrapMingo(() => new Query(query))
+  const mingoQuery = wrapMingo(() => new Query(rewriteQuery(query), QUERY_OPTIONS))
   const hints: IndexHint[] = []
   collectHints(query, hints)
   return {
