@@ -10,6 +10,7 @@ import { duplicateKeyError, invalidParam } from './errors'
 import { toWire } from './ejson'
 import { compareIds, idKey, isDocId } from './ids'
 import { loadModule } from './load'
+import { OrderedIndex } from './ordered'
 import type { CompiledQuery } from './query'
 import type { Doc, DocId, IndexDef } from './types'
 
@@ -101,6 +102,7 @@ export interface CollectionOptions {
 
 export class Collection {
   readonly uniques = new Map<string, UniqueIndex>()
+  private readonly ordered = new Map<string, OrderedIndex>()
   private readonly lookupFields = new Set<string>(['_id'])
   private appendHandle: Promise<fs.FileHandle> | null = null
 
@@ -173,12 +175,25 @@ export class Collection {
     return this.internals.indexes._id.getMatching(id).find((doc) => doc._id === id)
   }
 
+  /** How many documents reads have tested against a query (index scans included), for tests and benches. */
+  get examined(): number {
+    let n = this.matchExamined
+    for (const index of this.ordered.values()) n += index.examined
+    return n
+  }
+
+  private matchExamined = 0
+
   /** Documents matching `query`, in natural order; uses an index when the query pins an indexed field. */
   match(query: CompiledQuery): Doc[] {
     const hint =
       query.hints.find((h) => h.field === '_id') ??
       query.hints.find((h) => this.lookupFields.has(h.field) && this.internals.indexes[h.field])
-    if (!hint) return this.all().filter((doc) => query.test(doc))
+    if (!hint) {
+      const all = this.all()
+      this.matchExamined += all.length
+      return all.filter((doc) => query.test(doc))
+    }
     const index = this.internals.indexes[hint.field]
     const seen = new Set<string>()
     const found: Doc[] = []
@@ -187,11 +202,27 @@ export class Collection {
         const key = idKey(doc._id as DocId)
         if (seen.has(key)) continue
         seen.add(key)
+        this.matchExamined++
         if (query.test(doc)) found.push(doc)
       }
     }
     if (hint.values.length > 1 || found.length > 1) found.sort((a, b) => compareIds(a._id as DocId, b._id as DocId))
     return found
+  }
+
+  /**
+   * The first `need` documents matching `query` sorted by `order`, read in order from an index that serves it,
+   * or null if none does (the caller then sorts every match).
+   */
+  scanOrdered(query: CompiledQuery, order: Record<string, 1 | -1>, need: number): Doc[] | null {
+    const sortKeys = Object.entries(order)
+    let best: { index: OrderedIndex; plan: { prefix: unknown[]; forward: boolean } } | null = null
+    for (const index of this.ordered.values()) {
+      const plan = index.plan(query, sortKeys)
+      if (plan && (!best || plan.prefix.length > best.plan.prefix.length)) best = { index, plan }
+    }
+    if (!best) return null
+    return best.index.scan(query, best.plan, sortKeys.length, need)
   }
 
   async ensureIndex(def: IndexDef): Promise<void> {
@@ -200,6 +231,11 @@ export class Collection {
     if (first !== '_id' && !this.lookupFields.has(first)) {
       await this.ds.ensureIndexAsync({ fieldName: first })
       this.lookupFields.add(first)
+    }
+    if (first !== '_id') {
+      const ordered = new OrderedIndex(def)
+      ordered.rebuild(this.all())
+      this.ordered.set(def.name, ordered)
     }
     if (!def.unique) {
       this.uniques.delete(def.name)
@@ -231,7 +267,15 @@ export class Collection {
       }
     } catch (err) {
       this.rebuildUniques()
+      for (const index of this.ordered.values()) index.rebuild(this.all())
       throw err
+    }
+    for (const index of this.ordered.values()) {
+      for (const op of ops) if (op.before) index.delete(op.before)
+      for (const op of ops) {
+        const stored = op.after ? this.get(op.id) : undefined
+        if (stored) index.add(stored)
+      }
     }
     for (const index of this.uniques.values()) {
       for (const op of ops) {

@@ -14,6 +14,7 @@ import { idKey } from './ids'
 import { Mutex } from './mutex'
 import { checkUnique, planInsert, planModify, planRemove, type View } from './plan'
 import { applyReadOptions, compileQuery } from './query'
+import { cloneData } from './update'
 import { makeRequesterClass, type RequesterClass } from './requester'
 import { dispatch, type Reply } from './actions'
 import { TransactionManager, WriteHistory, transactionConflict, type Transaction } from './transactions'
@@ -84,6 +85,11 @@ export class Engine {
     const all = await Promise.allSettled(Array.from(this.collections.values()))
     for (const result of all) if (result.status === 'fulfilled') await result.value.close()
     this.unlock()
+  }
+
+  /** Documents that reads of this collection have tested against a query so far (MongoDB's docsExamined). */
+  docsExamined(name: string): number {
+    return this.loaded.get(name)?.examined ?? 0
   }
 
   resetRoundTrips(): void {
@@ -207,7 +213,12 @@ export class Engine {
       return applyReadOptions(tx.view.match(name, compiled), opts)
     }
     await this.settled()
-    return applyReadOptions(collection ? collection.match(compiled) : [], opts)
+    if (!collection) return []
+    if (opts.order && opts.limit !== undefined && Object.keys(opts.order).length > 0) {
+      const page = collection.scanOrdered(compiled, opts.order, (opts.offset ?? 0) + opts.limit)
+      if (page) return applyReadOptions(page, { ...opts, order: undefined })
+    }
+    return applyReadOptions(collection.match(compiled), opts)
   }
 
   async count(name: string, query: Doc | undefined): Promise<number> {
@@ -245,7 +256,7 @@ export class Engine {
     try {
       const aggregator = new Aggregator(stages, {
         processingMode: ProcessingMode.CLONE_INPUT,
-        collectionResolver: (from: string) => structuredClone(this.loaded.get(from)?.all() ?? [])
+        collectionResolver: (from: string) => cloneData(this.loaded.get(from)?.all() ?? [])
       })
       return aggregator.run(source) as Doc[]
     } catch (err) {
