@@ -2,7 +2,8 @@
  * Query evaluation with mingo (MongoDB semantics), plus the equality conditions the engine can answer
  * from an index before filtering.
  */
-import { Context, Query, find } from 'mingo'
+import { Context, Query } from 'mingo'
+import { loadModule } from './load'
 import { EngineError, ErrorCode } from './errors'
 import type { Doc, ReadOptions } from './types'
 
@@ -84,10 +85,18 @@ function pathValues(value: unknown, parts: string[], at: number, out: unknown[])
 
 type QueryOptions = NonNullable<ConstructorParameters<typeof Query>[1]>
 
+/**
+ * mingo's `Query` is its `QueryImpl` plus, on every construction, a copy of the whole operator registry into a
+ * fresh context: most of the cost of a query, paid on every request. The engine compiles with `QueryImpl`
+ * directly and one options object built once; every operator is found in the global registry ('mingo/init/system').
+ */
+const QueryImpl = Object.getPrototypeOf(Query) as typeof Query
+const { initOptions } = loadModule('mingo/core') as { initOptions(options: QueryOptions): QueryOptions }
+
 const elemMatch = (selector: string, criteria: unknown, options: QueryOptions) => {
   if (!isPlainObject(criteria)) throw new Error('$elemMatch needs an object')
   const operatorForm = isOperatorForm(criteria)
-  const inner = new Query(operatorForm ? { v: criteria } : criteria, options)
+  const inner = new QueryImpl(operatorForm ? { v: criteria } : criteria, options)
   const parts = selector.split('.')
   return (doc: Doc): boolean => {
     const values: unknown[] = []
@@ -100,7 +109,7 @@ const elemMatch = (selector: string, criteria: unknown, options: QueryOptions) =
 }
 
 /** Our operators first; every other one from mingo's global registry (filled by 'mingo/init/system'). */
-const QUERY_OPTIONS = { context: Context.init({ query: { [ELEM_MATCH]: elemMatch } }), useGlobalContext: true } as QueryOptions
+const QUERY_OPTIONS = initOptions({ context: Context.init({ query: { [ELEM_MATCH]: elemMatch } }), useGlobalContext: true } as QueryOptions)
 
 function rewriteOperators(ops: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
@@ -139,7 +148,7 @@ function wrapMingo<T>(fn: () => T): T {
 
 export function compileQuery(query: Doc | undefined): CompiledQuery {
   if (!query || Object.keys(query).length === 0) return MATCH_ALL
-  const mingoQuery = wrapMingo(() => new Query(rewriteQuery(query), QUERY_OPTIONS))
+  const mingoQuery = wrapMingo(() => new QueryImpl(rewriteQuery(query), QUERY_OPTIONS))
   const hints: IndexHint[] = []
   collectHints(query, hints)
   return {
@@ -149,13 +158,16 @@ export function compileQuery(query: Doc | undefined): CompiledQuery {
   }
 }
 
+/** The empty query, for sorting and projecting through mingo's cursor without building a Query each time. */
+const EVERYTHING = new QueryImpl({}, QUERY_OPTIONS)
+
 /** Sort, skip, limit and project (MongoDB find semantics: sort before skip/limit, projection last). */
 export function applyReadOptions(docs: Doc[], opts: ReadOptions): Doc[] {
   const { order, offset, limit, projection } = opts
   let out = docs
   if (order && Object.keys(order).length > 0 && out.length > 1) {
     const sorted = out
-    out = wrapMingo(() => find(sorted, {}).sort(order).all() as Doc[])
+    out = wrapMingo(() => EVERYTHING.find(sorted).sort(order).all() as Doc[])
   }
   if (offset || (limit !== undefined && limit < out.length)) {
     const start = offset ?? 0
@@ -163,7 +175,7 @@ export function applyReadOptions(docs: Doc[], opts: ReadOptions): Doc[] {
   }
   if (projection && Object.keys(projection).length > 0) {
     const page = out
-    out = wrapMingo(() => find(page, {}, projection).all() as Doc[])
+    out = wrapMingo(() => EVERYTHING.find(page, projection).all() as Doc[])
   }
   return out
 }
