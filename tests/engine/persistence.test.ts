@@ -138,6 +138,15 @@ test('a process killed with SIGKILL mid-burst loses no acknowledged write, and n
       ]
     })
     expect(pairDocs).toMatchObject({ data: { list: [] } })
+    // The tally each of those transactions raised counts exactly the pairs that are there.
+    const pairCount = (
+      await t.db
+        .collection('burst')
+        .where({ pair: _.exists(true) })
+        .count()
+    ).total as number
+    const tally = ((await t.db.collection('burst_tally').doc('tally').get()).data as Array<{ n: number }>)[0]
+    expect(tally.n * 2).toBe(pairCount)
     // The unique index still holds after the crash.
     const total = (await t.db.collection('burst').count()).total as number
     expect(total).toBeGreaterThanOrEqual(wanted.length)
