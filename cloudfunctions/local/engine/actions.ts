@@ -5,7 +5,7 @@
  * top-level `transactionId`. Errors are `{ code, message, requestId }`, as CloudBase replies.
  */
 import { invalidParam, toWireError, EngineError, ErrorCode } from './errors'
-import { parseWire, parseWireObject, toWire } from './ejson'
+import { parseWire, parseWireObject, storedToWire, toWire } from './ejson'
 import type { Engine } from './engine'
 import { randomHex } from './ids'
 import type { Doc, DocId, ReadOptions } from './types'
@@ -35,9 +35,33 @@ function wireText(value: unknown, what: string): string {
   throw invalidParam(`${what} must be an EJSON string`)
 }
 
+/**
+ * Parsed query conditions by their wire text. Callers send the same conditions over and over (a session by
+ * id, an account by openid); a parsed condition is never modified, and compileQuery keeps one compiled form
+ * per parsed object, so a repeated condition is neither parsed nor compiled again. Conditions holding a server
+ * date depend on the time and are not kept.
+ */
+const parsedQueries = new Map<string, Doc>()
+const PARSED_QUERIES_KEPT = 2000
+
+function parseQuery(text: string, now: number, key: string): Doc {
+  if (text.includes('$tcb_server_date')) return parseWireObject(text, now, 'query', key)
+  const kept = parsedQueries.get(text)
+  if (kept) {
+    parsedQueries.delete(text)
+    parsedQueries.set(text, kept)
+    return kept
+  }
+  const parsed = parseWireObject(text, now, 'query', key)
+  parsedQueries.set(text, parsed)
+  if (parsedQueries.size > PARSED_QUERIES_KEPT) parsedQueries.delete(parsedQueries.keys().next().value as string)
+  return parsed
+}
+
 function optionalObject(p: Params, key: string, now: number, mode: 'query' | 'document'): Doc | undefined {
   const value = p[key]
   if (value === undefined || value === null || value === '') return undefined
+  if (key === 'query') return parseQuery(wireText(value, key), now, key)
   return parseWireObject(wireText(value, key), now, mode, key)
 }
 
@@ -74,7 +98,7 @@ async function run(engine: Engine, api: string, p: Params, now: number): Promise
   switch (api) {
     case 'database.getDocument': {
       const docs = await engine.find(collectionName(p), optionalObject(p, 'query', now, 'query'), readOptions(p, now), txIdOf(p))
-      return { data: { list: docs.map(toWire) } }
+      return { data: { list: docs.map(storedToWire) } }
     }
     case 'database.calculateDocument': {
       const total = await engine.count(collectionName(p), optionalObject(p, 'query', now, 'query'))

@@ -97,3 +97,18 @@ export function parseWireObject(text: string, now: number, mode: Mode, what: str
 export function toWire(value: unknown): string {
   return EJSON.stringify(value as Doc, { relaxed: false })
 }
+
+const wireOfStored = new WeakMap<object, string>()
+
+/**
+ * toWire for a document as stored, remembered per object: stored documents are never modified (an update
+ * stores a new object), and the same few (a session, a settings document) are read by every caller.
+ */
+export function storedToWire(doc: Doc): string {
+  let text = wireOfStored.get(doc)
+  if (text === undefined) {
+    text = toWire(doc)
+    wireOfStored.set(doc, text)
+  }
+  return text
+}

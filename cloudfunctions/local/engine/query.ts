@@ -146,8 +146,20 @@ function wrapMingo<T>(fn: () => T): T {
   }
 }
 
+const compiledOf = new WeakMap<Doc, CompiledQuery>()
+
+/** Compiles once per query object (the wire layer hands the same object for a repeated condition). */
 export function compileQuery(query: Doc | undefined): CompiledQuery {
   if (!query || Object.keys(query).length === 0) return MATCH_ALL
+  let compiled = compiledOf.get(query)
+  if (!compiled) {
+    compiled = compileFresh(query)
+    compiledOf.set(query, compiled)
+  }
+  return compiled
+}
+
+function compileFresh(query: Doc): CompiledQuery {
   const mingoQuery = wrapMingo(() => new QueryImpl(rewriteQuery(query), QUERY_OPTIONS))
   const hints: IndexHint[] = []
   collectHints(query, hints)
