@@ -13,6 +13,17 @@ export interface EngineBench {
   indexedQueriesPerSec: number
   conditionalUpdatesPerSec: number
   roundTripsPerConditionalUpdate: number
+  /**
+   * CPU time (µs, this process) per indexed query and per conditional update: steadier than the rates on a
+   * machine shared with other work, and what the engine's own cost per request is.
+   */
+  cpuMicrosPerIndexedQuery: number
+  cpuMicrosPerConditionalUpdate: number
+}
+
+function cpuMicros(startedAt: NodeJS.CpuUsage, count: number): number {
+  const d = process.cpuUsage(startedAt)
+  return (d.user + d.system) / count
 }
 
 function perSec(count: number, startedAt: bigint): number {
@@ -59,18 +70,21 @@ export async function benchEngine(opts: { n?: number } = {}): Promise<EngineBenc
     }))
     for (let i = 0; i < docs.length; i += 500) await database.collection('bench_slots').add(docs.slice(i, i + 500))
     started = process.hrtime.bigint()
+    let cpu = process.cpuUsage()
     for (let i = 0; i < n; i++)
       await database
         .collection('bench_slots')
         .where({ doctorId: `d${(i * 7) % 1000}` })
         .get()
     const indexedQueriesPerSec = perSec(n, started)
+    const cpuMicrosPerIndexedQuery = cpuMicros(cpu, n)
 
     // The booking pattern: decrement a slot's remaining count only if some is left.
     const { ids } = await database.collection('bench_quota').add(Array.from({ length: 100 }, () => ({ remaining: n })))
     const slotIds = ids as string[]
     engine.resetRoundTrips()
     started = process.hrtime.bigint()
+    cpu = process.cpuUsage()
     for (let i = 0; i < n; i++) {
       await database
         .collection('bench_quota')
@@ -78,9 +92,17 @@ export async function benchEngine(opts: { n?: number } = {}): Promise<EngineBenc
         .update({ remaining: _.inc(-1) })
     }
     const conditionalUpdatesPerSec = perSec(n, started)
+    const cpuMicrosPerConditionalUpdate = cpuMicros(cpu, n)
     const roundTripsPerConditionalUpdate = engine.roundTrips / n
 
-    return { insertsPerSec, indexedQueriesPerSec, conditionalUpdatesPerSec, roundTripsPerConditionalUpdate }
+    return {
+      insertsPerSec,
+      indexedQueriesPerSec,
+      conditionalUpdatesPerSec,
+      roundTripsPerConditionalUpdate,
+      cpuMicrosPerIndexedQuery,
+      cpuMicrosPerConditionalUpdate
+    }
   } finally {
     setDatabaseRequester(undefined)
     await engine.close()
@@ -95,6 +117,8 @@ if (require.main === module) {
       console.log(`indexed queries/s (10k docs)  ${r.indexedQueriesPerSec.toFixed(0)}`)
       console.log(`conditional updates/s         ${r.conditionalUpdatesPerSec.toFixed(0)}`)
       console.log(`round trips per cond. update  ${r.roundTripsPerConditionalUpdate}`)
+      console.log(`CPU µs per indexed query      ${r.cpuMicrosPerIndexedQuery.toFixed(0)}`)
+      console.log(`CPU µs per cond. update       ${r.cpuMicrosPerConditionalUpdate.toFixed(0)}`)
     })
     .catch((err) => {
       console.error(err)

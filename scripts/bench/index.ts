@@ -19,6 +19,9 @@ async function main() {
   console.log(`indexed queries/s         ${e.indexedQueriesPerSec.toFixed(0)}`)
   console.log(`conditional updates/s     ${e.conditionalUpdatesPerSec.toFixed(0)}`)
   console.log(`round trips per cond. update ${e.roundTripsPerConditionalUpdate}`)
+  console.log(
+    `CPU µs per indexed query  ${e.cpuMicrosPerIndexedQuery.toFixed(0)}   per cond. update ${e.cpuMicrosPerConditionalUpdate.toFixed(0)}`
+  )
 
   console.log('\n== pharmacy queue (decoction.queue, one status page, 1,000 vs 100,000 orders)')
   printDecoction(await benchDecoction())
