@@ -69,6 +69,17 @@ function pages(): Page[] {
       out.push({ where: { status }, order: [['createdAt', dir]], skip: 37, limit: 20 })
       out.push({ where: { status, n: _.gte(50) }, order: [['createdAt', dir]], limit: 15 })
       out.push({ where: { status }, order: [['at', dir]], skip: 5, limit: 30 })
+      // Ranges on the sort key, as a "load more" cursor or a date window would put them.
+      out.push({ where: { status, createdAt: _.lt('2026-11-12T08:00:00.000Z') }, order: [['createdAt', dir]], limit: 20 })
+      out.push({ where: { status, createdAt: _.lte('2026-11-12T08:00:00.000Z') }, order: [['createdAt', dir]], skip: 3, limit: 20 })
+      out.push({ where: { status, createdAt: _.gt('2026-11-20T08:00:00.000Z') }, order: [['createdAt', dir]], limit: 20 })
+      out.push({
+        where: { status, createdAt: _.gte('2026-11-05T08:00:00.000Z').and(_.lt('2026-11-09T08:00:00.000Z')) },
+        order: [['createdAt', dir]],
+        limit: 50
+      })
+      out.push({ where: { status, at: _.gt(new Date(Date.UTC(2026, 10, 4))) }, order: [['at', dir]], limit: 20 })
+      out.push({ where: { status, createdAt: _.gt(5) }, order: [['createdAt', dir]], limit: 20 })
     }
   }
   for (const kind of ['pickup', 'courier']) {
@@ -116,6 +127,19 @@ test('a status page reads about a page of documents, not every document of that 
   expect(examined).toBeGreaterThanOrEqual(41)
   // A run of equal createdAt values is read whole, so a little more than the page.
   expect(examined).toBeLessThan(80)
+})
+
+test('a range on the sort key starts the scan at the range, deep in the history', async () => {
+  const _ = t.db.command
+  const before = t.engine.docsExamined('orders')
+  const page = await t.db
+    .collection('orders')
+    .where({ status: 'delivered', createdAt: _.lt('2026-11-03T08:00:00.000Z') })
+    .orderBy('createdAt', 'desc')
+    .limit(10)
+    .get()
+  expect(page.data.length).toBe(10)
+  expect(t.engine.docsExamined('orders') - before).toBeLessThan(60)
 })
 
 test('the pages stay right through inserts, updates, removals and a reopen', async () => {

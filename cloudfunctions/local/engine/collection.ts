@@ -10,7 +10,7 @@ import { duplicateKeyError, invalidParam } from './errors'
 import { toWire } from './ejson'
 import { compareIds, idKey, isDocId } from './ids'
 import { loadModule } from './load'
-import { OrderedIndex } from './ordered'
+import { OrderedIndex, type ScanPlan } from './ordered'
 import type { CompiledQuery } from './query'
 import type { Doc, DocId, IndexDef } from './types'
 
@@ -216,7 +216,7 @@ export class Collection {
    */
   scanOrdered(query: CompiledQuery, order: Record<string, 1 | -1>, need: number): Doc[] | null {
     const sortKeys = Object.entries(order)
-    let best: { index: OrderedIndex; plan: { prefix: unknown[]; forward: boolean } } | null = null
+    let best: { index: OrderedIndex; plan: ScanPlan } | null = null
     for (const index of this.ordered.values()) {
       const plan = index.plan(query, sortKeys)
       if (plan && (!best || plan.prefix.length > best.plan.prefix.length)) best = { index, plan }

@@ -20,6 +20,45 @@ const { compare, resolve } = loadModule('mingo/util') as {
   resolve(obj: object, selector: string): unknown
 }
 
+interface Bound {
+  value: unknown
+  inclusive: boolean
+}
+
+export interface ScanPlan {
+  prefix: unknown[]
+  forward: boolean
+  range: { low?: Bound; high?: Bound }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp)
+}
+
+function isScalarBound(value: unknown): boolean {
+  return typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)) || value instanceof Date
+}
+
+/** The `$gt`/`$gte`/`$lt`/`$lte` bounds the query puts on `field` (top level and inside `$and`); any one is safe. */
+function rangeOf(source: Doc, field: string | undefined): { low?: Bound; high?: Bound } {
+  const range: { low?: Bound; high?: Bound } = {}
+  if (field === undefined) return range
+  const visit = (q: Doc): void => {
+    const cond = q[field]
+    if (isPlainObject(cond)) {
+      for (const [op, value] of Object.entries(cond)) {
+        if (!isScalarBound(value)) continue
+        if ((op === '$gt' || op === '$gte') && !range.low) range.low = { value, inclusive: op === '$gte' }
+        if ((op === '$lt' || op === '$lte') && !range.high) range.high = { value, inclusive: op === '$lte' }
+      }
+    }
+    const and = q.$and
+    if (Array.isArray(and)) for (const part of and) if (isPlainObject(part)) visit(part)
+  }
+  visit(source)
+  return range
+}
+
 interface Entry {
   values: unknown[]
   doc: Doc
@@ -107,9 +146,10 @@ export class OrderedIndex {
 
   /**
    * How this index serves `order` under `query`: the leading fields pinned to one value by the query, then the
-   * order fields in sequence, all in the index's directions or all reversed. Null if it cannot.
+   * order fields in sequence, all in the index's directions or all reversed. A range on the first order field
+   * (`$gt`, `$gte`, `$lt`, `$lte`) narrows the scan too. Null if the index cannot serve the order.
    */
-  plan(query: CompiledQuery, order: Array<[string, 1 | -1]>): { prefix: unknown[]; forward: boolean } | null {
+  plan(query: CompiledQuery, order: Array<[string, 1 | -1]>): ScanPlan | null {
     if (this.multikey || order.length === 0) return null
     const prefix: unknown[] = []
     for (const field of this.fields) {
@@ -126,17 +166,32 @@ export class OrderedIndex {
       if (sign === 0) sign = s
       else if (s !== sign) return null
     }
-    return { prefix, forward: sign === 1 }
+    return { prefix, forward: sign === 1, range: rangeOf(query.source, this.fields[prefix.length]) }
   }
 
   /**
    * The first `need` documents matching `query` in the order the plan serves. Entries whose order fields are
    * equal form a run, emitted in ascending _id as mingo's stable sort leaves them.
    */
-  scan(query: CompiledQuery, plan: { prefix: unknown[]; forward: boolean }, orderFields: number, need: number): Doc[] {
+  scan(query: CompiledQuery, plan: ScanPlan, orderFields: number, need: number): Doc[] {
     const p = plan.prefix.length
-    const start = this.bound(plan.prefix, p, false)
-    const end = this.bound(plan.prefix, p, true)
+    let start = this.bound(plan.prefix, p, false)
+    let end = this.bound(plan.prefix, p, true)
+    // In index order a value bound is a lower or an upper position depending on the field's direction. mingo's
+    // $gt/$gte/$lt/$lte only match values of the bound's own type that compare past it, and the index is in
+    // mingo's compare order, so no matching document lies outside the narrowed positions.
+    const from = (value: unknown, inclusive: boolean) => this.bound([...plan.prefix, value], p + 1, !inclusive)
+    const to = (value: unknown, inclusive: boolean) => this.bound([...plan.prefix, value], p + 1, inclusive)
+    const { low, high } = plan.range
+    const ascending = this.directions[p] === 1
+    if (low) {
+      if (ascending) start = Math.max(start, from(low.value, low.inclusive))
+      else end = Math.min(end, to(low.value, low.inclusive))
+    }
+    if (high) {
+      if (ascending) end = Math.min(end, to(high.value, high.inclusive))
+      else start = Math.max(start, from(high.value, high.inclusive))
+    }
     const width = p + orderFields
     const out: Doc[] = []
     let run: Doc[] = []
