@@ -373,6 +373,56 @@ test('a write on a finished transaction is refused as CloudBase words it', async
   expect(await balance('a')).toBe(100)
 })
 
+test('many concurrent transfers, some conflicting, with plain deposits alongside: no money appears or vanishes', async () => {
+  const _ = t.db.command
+  const ids = ['w0', 'w1', 'w2', 'w3', 'w4']
+  for (const id of ids) await t.db.collection('wallets').doc(id).set({ balance: 1000 })
+  let seed = 42
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n
+  }
+  const pause = () => new Promise((r) => setTimeout(r, rand(3)))
+  let deposited = 0
+  const transfers = Array.from({ length: 40 }, () => {
+    const from = ids[rand(5)]
+    const to = ids[(ids.indexOf(from) + 1 + rand(4)) % 5]
+    const amount = 1 + rand(50)
+    return t.db
+      .runTransaction(async (tx: Transaction) => {
+        const a = (await tx.collection('wallets').doc(from).get()).data as { balance: number }
+        await pause()
+        const b = (await tx.collection('wallets').doc(to).get()).data as { balance: number }
+        await tx
+          .collection('wallets')
+          .doc(from)
+          .set({ balance: a.balance - amount })
+        await pause()
+        await tx
+          .collection('wallets')
+          .doc(to)
+          .set({ balance: b.balance + amount })
+      })
+      .then(
+        () => 'ok',
+        (e: { code?: string }) => e.code
+      )
+  })
+  const deposits = Array.from({ length: 20 }, async () => {
+    await pause()
+    await t.db
+      .collection('wallets')
+      .doc(ids[rand(5)])
+      .update({ balance: _.inc(10) })
+    deposited += 10
+  })
+  const outcomes = await Promise.all([...transfers, ...deposits])
+  expect(outcomes.filter((o) => typeof o === 'string' && o !== 'ok' && o !== 'DATABASE_TRANSACTION_CONFLICT')).toEqual([])
+  expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThan(0)
+  const all = (await t.db.collection('wallets').get()).data as Array<{ balance: number }>
+  expect(all.reduce((n, w) => n + w.balance, 0)).toBe(5000 + deposited)
+})
+
 test('a plain write that changes what a transaction read makes it retry, so no update is lost', async () => {
   const _ = t.db.command
   await t.db.collection('counters').doc('stock').set({ n: 10 })
