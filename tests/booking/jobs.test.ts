@@ -3,6 +3,7 @@ import type { AppointmentView, BookingPatient, ScheduleView } from '../../types/
 import { chinaInstant } from '../../types/booking-rules'
 import { cloudFunctions, timerTriggers } from '../../cloudfunctions/registry'
 import { db, getApp } from '../../cloudfunctions/common/db'
+import { timerContext } from '../../cloudfunctions/local/timers'
 import { rid, type TestBackend } from '../helpers/backend'
 import { at, book, closeBackend, count, crowd, MONDAY, openAt, profileOf, publishedSession } from './helpers'
 
@@ -15,7 +16,7 @@ beforeEach(async () => {
 afterEach(() => closeBackend(b))
 
 async function fire(name: string): Promise<Record<string, number>> {
-  const res = await cloudFunctions.jobs.main({ Type: 'Timer', TriggerName: name, Time: new Date().toISOString() }, { environment: '{}' })
+  const res = await cloudFunctions.jobs.main({ Type: 'Timer', TriggerName: name, Time: new Date().toISOString() }, timerContext('jobs'))
   if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`)
   return res.data as Record<string, number>
 }
