@@ -3,7 +3,7 @@
  * host) blocks its retries only until the lease runs out; then a retry completes the request.
  */
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
-import { HEALTH_DATA_CONSENT_VERSION, type ProfileView } from '../../types/account'
+import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 import { claimRequest } from '../../cloudfunctions/common/idempotency'
 import { now, setNow } from '../../cloudfunctions/common/clock'
 import { DEFAULT_SETTINGS } from '../../types/settings'
@@ -41,11 +41,11 @@ describe('a retry of a request whose first call died', () => {
     const requestId = rid()
     await crashedCall(requestId)
     later(leaseMs)
-    const done = await b.ok<ProfileView>('liu_yang', 'account', 'addProfile', father, requestId)
+    const done = await b.ok('liu_yang', 'account', 'addProfile', father, requestId)
     expect(done).toMatchObject({ name: '刘长海', relation: 'parent' })
     later(leaseMs * 3)
     await expect(b.ok('liu_yang', 'account', 'addProfile', father, requestId)).resolves.toEqual(done)
-    const list = await b.ok<{ profiles: ProfileView[] }>('liu_yang', 'account', 'listProfiles', {})
+    const list = await b.ok('liu_yang', 'account', 'listProfiles', {})
     expect(list.profiles.map((p) => p.name)).toEqual(['刘长海'])
   })
 
@@ -53,11 +53,11 @@ describe('a retry of a request whose first call died', () => {
     const requestId = rid()
     await crashedCall(requestId)
     later(leaseMs)
-    const replies = await Promise.all([1, 2, 3, 4].map(() => b.call<ProfileView>('liu_yang', 'account', 'addProfile', father, requestId)))
+    const replies = await Promise.all([1, 2, 3, 4].map(() => b.call('liu_yang', 'account', 'addProfile', father, requestId)))
     const ids = new Set(replies.map((r) => (r.ok ? r.data.id : r.error.code)))
     expect(ids.size).toBe(1)
     expect(replies[0].ok).toBe(true)
-    const list = await b.ok<{ profiles: ProfileView[] }>('liu_yang', 'account', 'listProfiles', {})
+    const list = await b.ok('liu_yang', 'account', 'listProfiles', {})
     expect(list.profiles).toHaveLength(1)
   })
 })
