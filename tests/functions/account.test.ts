@@ -2,12 +2,13 @@ import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 import { idCheckChar } from '../../types/idcard'
 import { db } from '../../cloudfunctions/common/db'
+import { setNow } from '../../cloudfunctions/common/clock'
 
 let b: TestBackend
 beforeEach(async () => {
   b = await openBackend()
 })
-afterEach(() => b.close())
+afterEach(() => (setNow(undefined), b.close()))
 
 const validId = (seq: string, birth = '19500315') => {
   const first = `370125${birth}${seq}`
@@ -234,8 +235,9 @@ describe('staff roles', () => {
 describe('messages', () => {
   test('a person sees their own messages newest first, and marking them read clears the count', async () => {
     const { enqueue } = await import('../../cloudfunctions/common/outbox')
+    setNow('2026-11-23T02:00:00Z')
     await enqueue({ accountId: b.accountId('li_mei'), kind: 'test', title: '第一条', body: '内容一' })
-    await new Promise((r) => setTimeout(r, 5))
+    setNow('2026-11-23T02:00:05Z')
     await enqueue({ accountId: b.accountId('li_mei'), kind: 'test', title: '第二条', body: '内容二', dedupeKey: 'k1' })
     await enqueue({ accountId: b.accountId('li_mei'), kind: 'test', title: '第二条', body: '内容二', dedupeKey: 'k1' })
     await enqueue({ accountId: b.accountId('zhang_wei'), kind: 'test', title: '别人的', body: '内容' })
