@@ -16,7 +16,8 @@ import { isDate } from './booking-rules'
  * U+FFFE/U+FFFF. Surrogates pass only as well-formed pairs. Written without the `u` flag and
  * without lookbehind so that every mini program JS engine compiles it.
  */
-const UNSAFE = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFFFE\\uFFFF'
+const UNSAFE =
+  '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u061C\\u200E\\u200F\\u202A-\\u202E\\u2066-\\u2069\\uFFFE\\uFFFF'
 const SAFE_TEXT = new RegExp(`^(?:[^${UNSAFE}\\uD800-\\uDFFF]|[\\uD800-\\uDBFF][\\uDC00-\\uDFFF])*$`)
 
 export function unsafeTextMessage(label: string): string {
