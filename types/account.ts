@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { action, emptyInput, ROLES, STAFF_ROLES } from './contract'
 import { idNumberProblem } from './idcard'
 import { registerFieldLabels } from './zod-zh'
+import { text } from './text'
 
 export const RELATIONS = ['self', 'parent', 'child', 'spouse', 'other'] as const
 export type Relation = (typeof RELATIONS)[number]
@@ -20,17 +21,15 @@ export type NurseTitle = (typeof NURSE_TITLES)[number]
 export const HEALTH_DATA_CONSENT_VERSION = '2026-11'
 export const MAX_PROFILES_PER_ACCOUNT_DEFAULT = 5
 
-export const id = z.string().min(1, '编号不能为空').max(64)
+export const id = text('编号').min(1, '编号不能为空').max(64)
 
-export const personName = z
-  .string({ required_error: '请填写姓名' })
+export const personName = text('姓名', { required_error: '请填写姓名' })
   .trim()
   .min(2, '姓名至少2个字')
   .max(20, '姓名最多20个字')
   .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字、字母或间隔号')
 
-export const idNumber = z
-  .string({ required_error: '请填写身份证号' })
+export const idNumber = text('身份证号', { required_error: '请填写身份证号' })
   .trim()
   .transform((v) => v.toUpperCase())
   .superRefine((v, ctx) => {
@@ -165,7 +164,7 @@ export const accountActions = {
     foreign: (f) => ({ id: f.otherProfileId })
   }),
   listStaff: action({
-    input: z.object({ keyword: z.string().trim().max(20).optional() }).strict(),
+    input: z.object({ keyword: text('关键词').trim().max(20).optional() }).strict(),
     output: z.object({ staff: z.array(staffView), accounts: z.array(z.object({ id, nickname: z.string() })) })
   })({
     roles: ['admin'],

@@ -7,6 +7,7 @@
  * time in Asia/Shanghai is an exact instant with a fixed offset; that keeps these rules independent
  * of the server's TZ and of Intl time zone data (which the mini program runtime lacks).
  */
+import { chinaInstant, chinaWallClock } from './china-time'
 
 export interface BookingRules {
   releaseTime: string
@@ -20,7 +21,6 @@ export interface BookingRules {
   returnVisitDays: number
 }
 
-const OFFSET_MS = 8 * 3600_000
 const DAY_MS = 24 * 3600_000
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六']
 
@@ -55,17 +55,8 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY_MS)
 }
 
-/** The instant of a wall-clock time in Asia/Shanghai, as an ISO string. */
-export function chinaInstant(date: string, hhmm: string): string {
-  return new Date(`${date}T${hhmm}:00+08:00`).toISOString()
-}
-
-/** The Asia/Shanghai calendar date and time of an instant. */
-export function chinaWallClock(instant: string | Date): { date: string; time: string } {
-  const ms = (typeof instant === 'string' ? Date.parse(instant) : instant.getTime()) + OFFSET_MS
-  const s = new Date(ms).toISOString()
-  return { date: s.slice(0, 10), time: s.slice(11, 16) }
-}
+// China time has one home; re-exported so that the rules' callers keep their imports.
+export { chinaInstant, chinaWallClock } from './china-time'
 
 export function weekdayOf(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay()

@@ -5,9 +5,10 @@
 import { z } from 'zod'
 import { id, idNumber, mobile, personName, relation } from './account'
 import { action, emptyInput } from './contract'
-import { isDate, isTime, MAX_QUOTA_PER_SLICE, MAX_SLICES, sessionProblems } from './booking-rules'
+import { isTime, MAX_QUOTA_PER_SLICE, MAX_SLICES, sessionProblems } from './booking-rules'
 import { defineWorkflow } from './workflow'
 import { registerFieldLabels } from './zod-zh'
+import { calendarDate, text } from './text'
 
 export const SESSIONS = ['am', 'pm', 'evening', 'custom'] as const
 export type Session = (typeof SESSIONS)[number]
@@ -75,10 +76,10 @@ export type WindowState = (typeof WINDOWS)[number]
 
 // ---------------------------------------------------------------- inputs
 
-const ymd = z.string().refine(isDate, '日期格式应为YYYY-MM-DD')
+const ymd = calendarDate('日期格式应为YYYY-MM-DD')
 const hhmm = z.string().refine(isTime, '时间格式应为HH:mm')
 export const sliceId = z.string().regex(/^s\d{1,2}$/, '时段编号不正确')
-const reason = z.string().trim().min(2, '请填写原因（至少2个字）').max(100, '原因最多100个字')
+const reason = text('原因').trim().min(2, '请填写原因（至少2个字）').max(100, '原因最多100个字')
 
 const sliceInput = z
   .object({
@@ -105,7 +106,7 @@ const sessionFields = z
       .int('挂号费以分为单位，应为整数')
       .min(0, '挂号费不能为负')
       .max(100_000, '挂号费不超过1000元'),
-    place: z.string().trim().min(2, '请填写就诊地点').max(40, '就诊地点最多40个字'),
+    place: text('就诊地点').trim().min(2, '请填写就诊地点').max(40, '就诊地点最多40个字'),
     returnVisit: z.boolean(),
     slices: z.array(sliceInput).min(1, '请至少设置一个时段').max(MAX_SLICES, `最多设置${MAX_SLICES}个时段`)
   })

@@ -4,6 +4,7 @@
  */
 import type { Delivery, OrderStatus, TimedHandling } from './decoction'
 import type { Handling } from './decoction-herbs'
+import { chinaInstant, chinaWallClock, formatChina } from './china-time'
 
 const MINUTE = 60_000
 /** A step's start time may be a little ahead of the server's clock (phones drift), never hours. */
@@ -114,17 +115,12 @@ export function releasedKey(orderId: string): string {
 
 /** 2026-11-23 08:05 in China Standard Time (no daylight saving: a fixed +08:00), whatever the device's zone. */
 export function formatCst(isoTime: string, withYear = true): string {
-  const d = new Date(Date.parse(isoTime) + 8 * 60 * MINUTE)
-  const p = (n: number) => String(n).padStart(2, '0')
-  const date = `${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())}`
-  return `${withYear ? `${d.getUTCFullYear()}-` : ''}${date} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`
+  return formatChina(isoTime, withYear)
 }
 
 /** 'HH:mm' on the China-time day of `now`, as an ISO instant (what a pharmacist types for "started at"). */
 export function cstClockToIso(hhmm: string, now: Date): string | null {
   const m = /^([01]?\d|2[0-3])[:：]([0-5]\d)$/.exec(hhmm.trim())
   if (!m) return null
-  const cst = new Date(now.getTime() + 8 * 60 * MINUTE)
-  const utc = Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), cst.getUTCDate(), Number(m[1]) - 8, Number(m[2]))
-  return new Date(utc).toISOString()
+  return chinaInstant(chinaWallClock(now).date, `${m[1].padStart(2, '0')}:${m[2]}`)
 }

@@ -7,6 +7,7 @@ import { action, emptyInput } from './contract'
 import { id, mobile, personName } from './account'
 import { defineWorkflow } from './workflow'
 import { registerFieldLabels } from './zod-zh'
+import { instant, text } from './text'
 import { HANDLINGS, MAX_HERB_GRAMS, MAX_HERBS, herbNameProblem } from './decoction-herbs'
 
 export { HANDLINGS, type Handling } from './decoction-herbs'
@@ -99,8 +100,7 @@ const handling = z.enum(HANDLINGS, { errorMap: () => ({ message: '煎法只能�
 
 export const herbInput = z
   .object({
-    name: z
-      .string({ required_error: '请填写药名', invalid_type_error: '药名格式不正确' })
+    name: text('药名', { required_error: '请填写药名', invalid_type_error: '药名格式不正确' })
       .trim()
       .min(1, '请填写药名')
       .superRefine((v, ctx) => {
@@ -136,18 +136,20 @@ const count = (label: string, min: number, max: number) =>
     .min(min, `${label}不能少于${min}`)
     .max(max, `${label}不能超过${max}`)
 
-const reason = z.string({ required_error: '请填写原因' }).trim().min(2, '原因至少2个字').max(100, '原因最多100个字')
-const note = z.string().trim().max(100, '备注最多100个字')
-const isoTime = z.string().datetime({ offset: true, message: '时间格式不正确' })
+const reason = text('原因', { required_error: '请填写原因' }).trim().min(2, '原因至少2个字').max(100, '原因最多100个字')
+const note = text('备注').trim().max(100, '备注最多100个字')
+const isoTime = instant('时间格式不正确')
 
 export const addressInput = z
   .object({
-    region: z
-      .string({ required_error: '请填写所在地区' })
+    region: text('所在地区', { required_error: '请填写所在地区' })
       .trim()
       .min(2, '请填写所在地区，如「济南市济阳区」')
       .max(40, '所在地区最多40个字'),
-    detail: z.string({ required_error: '请填写详细地址' }).trim().min(4, '详细地址至少4个字，写到门牌号').max(80, '详细地址最多80个字')
+    detail: text('详细地址', { required_error: '请填写详细地址' })
+      .trim()
+      .min(4, '详细地址至少4个字，写到门牌号')
+      .max(80, '详细地址最多80个字')
   })
   .strict()
 
@@ -292,12 +294,12 @@ export const prescriptionInput = z
     profileId: id,
     appointmentId: id.optional(),
     doctorName: personName,
-    diagnosis: z.string().trim().max(50, '诊断最多50个字').optional(),
+    diagnosis: text('诊断').trim().max(50, '诊断最多50个字').optional(),
     herbs: herbList,
     doses: count('剂数', 1, 60),
     packsPerDose: count('每剂袋数', 1, 4),
     mlPerPack: count('每袋毫升数', 50, 400),
-    instructions: z.string({ required_error: '请填写用法' }).trim().min(2, '用法至少2个字').max(200, '用法最多200个字')
+    instructions: text('用法', { required_error: '请填写用法' }).trim().min(2, '用法至少2个字').max(200, '用法最多200个字')
   })
   .strict()
 export type PrescriptionInput = z.infer<typeof prescriptionInput>
@@ -331,7 +333,7 @@ export const advanceInput = z.discriminatedUnion(
       .object({
         ...moveBase,
         to: z.literal('decocting'),
-        machine: z.string({ required_error: '请填写煎药机' }).trim().min(1, '请填写煎药机').max(20, '煎药机最多20个字'),
+        machine: text('煎药机', { required_error: '请填写煎药机' }).trim().min(1, '请填写煎药机').max(20, '煎药机最多20个字'),
         startedAt: isoTime.optional(),
         steps: z
           .array(z.object({ handling: z.enum(TIMED_HANDLINGS), minutes: count('分钟', 1, 180) }).strict())
@@ -344,7 +346,7 @@ export const advanceInput = z.discriminatedUnion(
       .object({
         ...moveBase,
         to: z.literal('shipped'),
-        courier: z.string({ required_error: '请填写快递公司' }).trim().min(2, '请填写快递公司').max(20, '快递公司最多20个字'),
+        courier: text('快递公司', { required_error: '请填写快递公司' }).trim().min(2, '请填写快递公司').max(20, '快递公司最多20个字'),
         trackingNo: z
           .string({ required_error: '请填写快递单号' })
           .trim()
@@ -476,7 +478,7 @@ export const decoctionActions = {
   })({ roles: ['pharmacist'], requestId: false, example: () => ({ status: 'submitted' }) }),
   searchOrders: action({
     input: z
-      .object({ q: z.string({ required_error: '请输入订单号、姓名或手机号' }).trim().min(2, '请输入订单号、姓名或手机号').max(30) })
+      .object({ q: text('搜索内容', { required_error: '请输入订单号、姓名或手机号' }).trim().min(2, '请输入订单号、姓名或手机号').max(30) })
       .strict(),
     output: z.object({ orders: z.array(queueItem) })
   })({ roles: ['pharmacist'], requestId: false, example: () => ({ q: '李德福' }) }),

@@ -19,7 +19,9 @@ export const settingsSchema = z.object({
     noShowBanDays: z.number().int().min(1),
     returnVisitDays: z.number().int().min(0)
   }),
-  decoction: z.object({ soakingMinutes: z.number().int().min(1).max(600), maxSavedAddresses: z.number().int().min(1).max(50) })
+  decoction: z.object({ soakingMinutes: z.number().int().min(1).max(600), maxSavedAddresses: z.number().int().min(1).max(50) }),
+  /** A requestId claim left pending by a call that died may be taken over by a retry after this. */
+  requests: z.object({ leaseSeconds: z.number().int().min(1).max(3600) })
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -36,5 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
     noShowBanDays: 90,
     returnVisitDays: 3
   },
-  decoction: { soakingMinutes: 30, maxSavedAddresses: 10 }
+  decoction: { soakingMinutes: 30, maxSavedAddresses: 10 },
+  // Longer than the longest function timeout in cloudbaserc.json (60 s), so a live call keeps its claim.
+  requests: { leaseSeconds: 120 }
 }

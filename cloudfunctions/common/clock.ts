@@ -1,15 +1,12 @@
 /**
- * Business time is China Standard Time whatever the server's TZ (cloud functions run in UTC).
- * Tests move the clock with setNow().
+ * Business time is China Standard Time whatever the server's TZ (cloud functions run in UTC),
+ * computed by types/china-time (a fixed UTC+8, no Intl). Tests move the clock with setNow().
  */
-import dayjs, { type Dayjs } from 'dayjs'
-import utc from 'dayjs/plugin/utc'
-import timezone from 'dayjs/plugin/timezone'
+import { type Dayjs } from 'dayjs'
+import { CHINA_TZ, chinaDate, chinaDayjs, chinaInstant } from '../../types/china-time'
 
-dayjs.extend(utc)
-dayjs.extend(timezone)
-
-export const BUSINESS_TZ = 'Asia/Shanghai'
+/** For cron schedules (the local timer runner), which name a zone. */
+export const BUSINESS_TZ = CHINA_TZ
 
 let fixed: Date | undefined
 
@@ -23,16 +20,17 @@ export function now(): Date {
 
 /** The given instant (default now) as a dayjs in Asia/Shanghai. */
 export function local(at?: Date | string | number): Dayjs {
-  return dayjs(at ?? now()).tz(BUSINESS_TZ)
+  return chinaDayjs(at ?? now())
 }
 
 /** Parses a wall-clock time in Asia/Shanghai, e.g. localTime('2026-11-23 08:00'). */
 export function localTime(wallClock: string): Dayjs {
-  return dayjs.tz(wallClock, BUSINESS_TZ)
+  const [date, time] = wallClock.trim().split(/\s+/)
+  return chinaDayjs(chinaInstant(date, time))
 }
 
 export function today(): string {
-  return local().format('YYYY-MM-DD')
+  return chinaDate(now())
 }
 
 export function iso(at: Date = now()): string {

@@ -2,18 +2,28 @@
  * Safe retries: the same caller sending the same requestId to the same action gets the first
  * reply and causes no second write. A claim document is written before the action runs, so two
  * copies of a request racing each other cannot both run.
+ *
+ * A claim is a lease, not a lock: a call that dies mid-action (timeout, recycled instance, killed
+ * host) leaves its claim `pending`, and once the lease (settings `requests.leaseSeconds`, longer
+ * than any function's timeout) has run out a retry takes the claim over and runs the action again.
+ * That second run is safe only because every action's own writes are (conditional updates, unique
+ * keys); the lease just stops a dead call from refusing every retry forever.
  */
 import { createHash } from 'node:crypto'
 import type { ActionResult } from '../../types/contract'
 import { db } from './db'
 import { AppError, isDuplicateKeyError } from './errors'
-import { iso } from './clock'
+import { iso, now } from './clock'
+import { getSettings } from './settings'
 
 interface RequestDoc {
   _id: string
   status: 'pending' | 'done'
   reply?: ActionResult<unknown>
+  /** When the current holder took the claim: its lease runs from here. */
   at: string
+  /** Bumped by each takeover, so that exactly one retry wins an expired claim. */
+  attempt?: number
 }
 
 const WAIT_STEPS_MS = [50, 100, 200, 400, 800, 1500]
@@ -22,32 +32,48 @@ function claimId(caller: string, fn: string, action: string, requestId: string):
   return createHash('sha256').update(`${caller}\n${fn}\n${action}\n${requestId}`).digest('hex').slice(0, 40)
 }
 
-export type Claim = { kind: 'new'; id: string } | { kind: 'replay'; reply: ActionResult<unknown> }
+export type Claim = { kind: 'new'; id: string; attempt: number } | { kind: 'replay'; reply: ActionResult<unknown> }
 
 export async function claimRequest(caller: string, fn: string, action: string, requestId: string): Promise<Claim> {
   const id = claimId(caller, fn, action, requestId)
   try {
-    await db().collection('requests').add({ _id: id, status: 'pending', at: iso() })
-    return { kind: 'new', id }
+    await db().collection('requests').add({ _id: id, status: 'pending', at: iso(), attempt: 0 })
+    return { kind: 'new', id, attempt: 0 }
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
   }
-  // Another copy of this request is running or has finished: wait briefly for its reply.
-  for (const ms of WAIT_STEPS_MS) {
+  // Another copy of this request is running, has finished, or died: wait briefly for its reply.
+  const leaseMs = (await getSettings()).requests.leaseSeconds * 1000
+  for (const ms of [0, ...WAIT_STEPS_MS]) {
+    if (ms) await new Promise((r) => setTimeout(r, ms))
     const res = await db().collection('requests').doc(id).get()
     const doc = res.data[0] as RequestDoc | undefined
     if (!doc) return claimRequest(caller, fn, action, requestId)
     if (doc.status === 'done' && doc.reply) return { kind: 'replay', reply: doc.reply }
-    await new Promise((r) => setTimeout(r, ms))
+    if (now().getTime() - new Date(doc.at).getTime() >= leaseMs) {
+      const taken = await takeOver(doc)
+      if (taken !== undefined) return { kind: 'new', id, attempt: taken }
+    }
   }
   throw new AppError('CONFLICT', '同一请求正在处理中，请稍后查看结果')
 }
 
-export async function settleRequest(id: string, reply: ActionResult<unknown>): Promise<void> {
-  await db().collection('requests').doc(id).update({ status: 'done', reply })
+/** Takes an expired claim; of several retries racing for it, only the first update matches. */
+async function takeOver(doc: RequestDoc): Promise<number | undefined> {
+  const attempt = doc.attempt ?? 0
+  const res = await db()
+    .collection('requests')
+    .where({ _id: doc._id, status: 'pending', at: doc.at })
+    .update({ at: iso(), attempt: attempt + 1 })
+  return res.updated ? attempt + 1 : undefined
+}
+
+/** Stores the reply, unless a retry took the claim over meanwhile: then its reply is the one kept. */
+export async function settleRequest(claim: { id: string; attempt: number }, reply: ActionResult<unknown>): Promise<void> {
+  await db().collection('requests').where({ _id: claim.id, status: 'pending', attempt: claim.attempt }).update({ status: 'done', reply })
 }
 
 /** An unexpected failure leaves nothing behind, so a retry may run the action again. */
-export async function releaseRequest(id: string): Promise<void> {
-  await db().collection('requests').doc(id).remove()
+export async function releaseRequest(claim: { id: string; attempt: number }): Promise<void> {
+  await db().collection('requests').where({ _id: claim.id, status: 'pending', attempt: claim.attempt }).remove()
 }

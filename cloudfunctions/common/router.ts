@@ -5,6 +5,7 @@
  * contract's error codes. Handlers contain only the action's own logic.
  */
 import { z } from 'zod'
+import tcb from '@cloudbase/node-sdk'
 import { eventSchema, type ActionMap, type ActionResult, type ActionSpec, type Caller as CallerRole } from '../../types/contract'
 import { zodFields } from '../../types/zod-zh'
 import { AppError } from './errors'
@@ -36,13 +37,31 @@ function invalid(fields: Record<string, string>): AppError {
   return new AppError('INVALID_INPUT', first, fields)
 }
 
-/** A CloudBase timer trigger calls main with { Type: 'Timer', TriggerName, Time } and no user. */
-function timerEvent(event: unknown): { action: string } | undefined {
-  if (event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer') {
-    const name = (event as { TriggerName?: unknown }).TriggerName
-    if (typeof name === 'string') return { action: name }
+/**
+ * A CloudBase timer trigger calls main with { Type: 'Timer', TriggerName, Time } and no user. The
+ * event alone proves nothing (any HTTP caller can send that body): the platform marks a trigger
+ * invocation with TRIGGER_SRC=timer in the context it passes, which the SDK itself reads to pick
+ * its trigger token. Locally only the host's timer runner builds such a context.
+ */
+function looksLikeTimer(event: unknown): boolean {
+  return !!event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer'
+}
+
+function timerEvent(event: unknown, context: unknown): { action: string } | undefined {
+  if (!looksLikeTimer(event)) return undefined
+  const name = (event as { TriggerName?: unknown }).TriggerName
+  if (typeof name !== 'string' || !isTimerInvocation(context)) return undefined
+  return { action: name }
+}
+
+export function isTimerInvocation(context: unknown): boolean {
+  if (!context || typeof context !== 'object') return false
+  try {
+    const env = tcb.getCloudbaseContext(context as Parameters<typeof tcb.getCloudbaseContext>[0]) as unknown as Record<string, unknown>
+    return env.TRIGGER_SRC === 'timer'
+  } catch {
+    return false
   }
-  return undefined
 }
 
 function isStaffOnly(spec: ActionSpec): boolean {
@@ -65,7 +84,8 @@ export function createFunction<M extends ActionMap>(
 ): CloudFunction<M> {
   async function run(event: unknown, context: unknown): Promise<ActionResult<unknown>> {
     const openid = openidFromContext(context)
-    const timer = openid ? undefined : timerEvent(event)
+    const timer = openid ? undefined : timerEvent(event, context)
+    if (!timer && looksLikeTimer(event)) throw new AppError('UNAUTHENTICATED', '该操作只由系统定时任务执行')
     const parsedEvent = timer ? { success: true as const, data: { action: timer.action, data: {} } } : eventSchema.safeParse(event)
     if (!parsedEvent.success) throw invalid(zodFields(parsedEvent.error))
     const { action, data, requestId } = parsedEvent.data as { action: string; data?: unknown; requestId?: string }
@@ -134,10 +154,10 @@ export function createFunction<M extends ActionMap>(
     try {
       reply = await execute()
     } catch (err) {
-      await releaseRequest(claim.id).catch(() => undefined)
+      await releaseRequest(claim).catch(() => undefined)
       throw err
     }
-    await settleRequest(claim.id, reply)
+    await settleRequest(claim, reply)
     return reply
   }
 

@@ -79,7 +79,8 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
   })
 
   app.post<{ Params: { name: string } }>('/api/fn/:name', async (req, reply) => {
-    const fn = functions[req.params.name]
+    // Own keys only: `__proto__`, `constructor` or `toString` must be an unknown name, not a crash.
+    const fn = Object.prototype.hasOwnProperty.call(functions, req.params.name) ? functions[req.params.name] : undefined
     if (!fn) return reply.code(404).send({ ok: false, error: { code: 'NOT_FOUND', message: `没有这个云函数：${req.params.name}` } })
     const auth = req.headers.authorization
     const token = auth?.startsWith('Bearer ') ? auth.slice(7) : undefined

@@ -23,10 +23,14 @@ export function verifySession(secret: string, token: string, nowMs = Date.now())
   }
 }
 
-/** The `context` CloudBase hands a function for a mini program user, as getCloudbaseContext reads it. */
+/**
+ * The `context` CloudBase hands a function for a mini program user, as getCloudbaseContext reads it.
+ * TRIGGER_SRC is pinned so that nothing in the host's own process env can make an HTTP call pass
+ * for a timer trigger.
+ */
 export function contextFor(openid: string | undefined, fnName: string, requestId: string): Record<string, unknown> {
   const environment: Record<string, string> = openid
-    ? { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: openid, WX_APPID: 'local-dev' }
-    : { WX_CONTEXT_KEYS: 'WX_APPID', WX_APPID: 'local-dev' }
+    ? { WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID', WX_OPENID: openid, WX_APPID: 'local-dev', TRIGGER_SRC: 'http' }
+    : { WX_CONTEXT_KEYS: 'WX_APPID', WX_APPID: 'local-dev', TRIGGER_SRC: 'http' }
   return { request_id: requestId, function_name: fnName, namespace: 'local', environment: JSON.stringify(environment) }
 }

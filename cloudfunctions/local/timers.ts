@@ -2,6 +2,7 @@
  * Runs functions' timer triggers locally on the cron CloudBase would use (7 fields, the last one
  * the year, evaluated in Asia/Shanghai), calling the same `main` with a timer event.
  */
+import { randomUUID } from 'node:crypto'
 import cronParser from 'cron-parser'
 import type { TimerTrigger } from '../registry'
 import type { CloudFunction } from '../common/router'
@@ -25,6 +26,14 @@ export function nextRun(cron: string, from: Date): Date {
   return cronParser.parseExpression(toSixFields(cron), { currentDate: from, tz: BUSINESS_TZ }).next().toDate()
 }
 
+/**
+ * The context CloudBase passes a timer trigger invocation: TRIGGER_SRC=timer and no user. Only this
+ * runner builds it; the host's HTTP routes never do, so no HTTP caller can pass for a trigger.
+ */
+export function timerContext(fnName: string): Record<string, unknown> {
+  return { function_name: fnName, request_id: `timer-${randomUUID()}`, environment: JSON.stringify({ TRIGGER_SRC: 'timer' }) }
+}
+
 export function startTimers(triggers: TimerTrigger[], functions: Record<string, CloudFunction>, log = console): TimerRunner {
   const handles = new Map<string, NodeJS.Timeout>()
   let stopped = false
@@ -32,10 +41,7 @@ export function startTimers(triggers: TimerTrigger[], functions: Record<string, 
   const fire = async (t: TimerTrigger) => {
     const fn = functions[t.fn]
     if (!fn) throw new Error(`timer ${t.name}: no function ${t.fn}`)
-    const result = await fn.main(
-      { Type: 'Timer', TriggerName: t.name, Time: new Date().toISOString() },
-      { function_name: t.fn, request_id: `timer-${Date.now()}`, environment: '{}' }
-    )
+    const result = await fn.main({ Type: 'Timer', TriggerName: t.name, Time: new Date().toISOString() }, timerContext(t.fn))
     if (!result.ok) log.error(`[timer] ${t.fn}/${t.name} failed: ${result.error.code} ${result.error.message}`)
     return result
   }

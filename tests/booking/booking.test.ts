@@ -1,6 +1,6 @@
 /** Patients and families booking, cancelling and checking in, on the embedded engine through the real SDK. */
-import type { AppointmentView, BookingPatient, ScheduleView } from '../../types/booking'
-import { HEALTH_DATA_CONSENT_VERSION, type ProfileView } from '../../types/account'
+import type { AppointmentView, ScheduleView } from '../../types/booking'
+import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 import { addDays } from '../../types/booking-rules'
 import { rid, type TestBackend } from '../helpers/backend'
 import { at, book, closeBackend, count, crowd, MONDAY, openAt, profileOf, publishedSession, session } from './helpers'
@@ -75,7 +75,7 @@ describe('booking a slice', () => {
     expect(code(fourth)).toBe('CONFLICT')
     expect(message(fourth)).toBe('李梅已有3个待就诊的预约，就诊或取消其中一个后才能再预约')
     expect((await session(b, 'li_mei', more[1].id)).remaining).toBe(4)
-    const { patients } = await b.ok<{ patients: BookingPatient[] }>('li_mei', 'booking', 'myPatients', {})
+    const { patients } = await b.ok('li_mei', 'booking', 'myPatients', {})
     expect(patients.find((p) => p.id === limei)).toMatchObject({ activeCount: 3, maxActive: 3, ban: null })
   })
 
@@ -103,7 +103,7 @@ describe('booking a slice', () => {
   })
 
   test('a draft session cannot be booked', async () => {
-    const draft = await b.ok<ScheduleView>(
+    const draft = await b.ok(
       'scheduler',
       'booking',
       'createSession',
@@ -173,11 +173,11 @@ describe('retries on a bad network', () => {
 
 describe('我的预约: cancel, check in, visit', () => {
   test('cancelling before the cutoff frees the place; the list shows it under past with the reason', async () => {
-    const booked = await b.ok<AppointmentView>('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
-    const cancelled = await b.ok<AppointmentView>('li_mei', 'booking', 'cancel', { id: booked.id, reason: '父亲身体不适，改天再来' }, rid())
+    const booked = await b.ok('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
+    const cancelled = await b.ok('li_mei', 'booking', 'cancel', { id: booked.id, reason: '父亲身体不适，改天再来' }, rid())
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelledBy: 'patient', cancelReason: '父亲身体不适，改天再来' })
     expect((await session(b, 'li_mei', s.id)).slices[0].remaining).toBe(2)
-    const mine = await b.ok<{ upcoming: AppointmentView[]; past: AppointmentView[] }>('li_mei', 'booking', 'listMine', {})
+    const mine = await b.ok('li_mei', 'booking', 'listMine', {})
     expect(mine.upcoming.map((a) => a.id)).not.toContain(booked.id)
     expect(mine.past.find((a) => a.id === booked.id)?.cancelReason).toBe('父亲身体不适，改天再来')
     // The place is free again: the same patient may book the session once more.
@@ -185,9 +185,9 @@ describe('我的预约: cancel, check in, visit', () => {
   })
 
   test('after the cutoff the cancel button says why not, and cancelling is refused', async () => {
-    const booked = await b.ok<AppointmentView>('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
+    const booked = await b.ok('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
     at('2026-11-22', '16:00')
-    const seen = await b.ok<AppointmentView>('li_mei', 'booking', 'getAppointment', { id: booked.id })
+    const seen = await b.ok('li_mei', 'booking', 'getAppointment', { id: booked.id })
     expect(seen.cancel).toEqual({ allowed: false, reason: '已过取消截止时间（11月22日（周日）15:00），如不能就诊请致电医院' })
     const res = await b.call('li_mei', 'booking', 'cancel', { id: booked.id }, rid())
     expect(code(res)).toBe('OUTSIDE_WINDOW')
@@ -195,22 +195,22 @@ describe('我的预约: cancel, check in, visit', () => {
   })
 
   test('check-in works on the day only, and the desk then completes the visit, ending the hold', async () => {
-    const booked = await b.ok<AppointmentView>('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
+    const booked = await b.ok('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
     const early = await b.call('li_mei', 'booking', 'checkIn', { id: booked.id })
     expect(code(early)).toBe('OUTSIDE_WINDOW')
     expect(message(early)).toBe('就诊当天（11月23日 周一）才能签到')
     at(MONDAY, '07:40')
-    const checked = await b.ok<AppointmentView>('li_mei', 'booking', 'checkIn', { id: booked.id })
+    const checked = await b.ok('li_mei', 'booking', 'checkIn', { id: booked.id })
     expect(checked.status).toBe('checked_in')
     at(MONDAY, '08:20')
     await b.ok('scheduler', 'booking', 'complete', { id: booked.id })
-    const { patients } = await b.ok<{ patients: BookingPatient[] }>('li_mei', 'booking', 'myPatients', {})
+    const { patients } = await b.ok('li_mei', 'booking', 'myPatients', {})
     expect(patients.find((p) => p.id === father)?.activeCount).toBe(2) // the two seeded bookings
   })
 
   test("a family cannot cancel or check in another family's appointment", async () => {
     const zhang = await profileOf(b, 'zhang_wei', 'self')
-    const theirs = await b.ok<AppointmentView>('zhang_wei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: zhang }, rid())
+    const theirs = await b.ok('zhang_wei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: zhang }, rid())
     expect(code(await b.call('li_mei', 'booking', 'cancel', { id: theirs.id }, rid()))).toBe('NOT_FOUND')
     expect(code(await b.call('li_mei', 'booking', 'getAppointment', { id: theirs.id }))).toBe('NOT_FOUND')
     expect(await count('appointments', { _id: theirs.id, status: 'booked' })).toBe(1)
@@ -219,7 +219,7 @@ describe('我的预约: cancel, check in, visit', () => {
 
 describe('三天有效: the free return visit', () => {
   test('a completed visit offers one free return visit to the same department within three days', async () => {
-    const visit = await b.ok<AppointmentView>('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
+    const visit = await b.ok('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
     at(MONDAY, '07:50')
     await b.ok('scheduler', 'booking', 'staffCheckIn', { id: visit.id })
     at(MONDAY, '08:30')
@@ -228,9 +228,9 @@ describe('三天有效: the free return visit', () => {
     at(MONDAY, '09:00')
     const wednesday = await publishedSession(b, { date: addDays(MONDAY, 2), session: 'pm', start: '14:00', end: '15:00' })
     const tooLate = await publishedSession(b, { date: addDays(MONDAY, 5), session: 'pm', start: '14:00', end: '15:00' })
-    const offer = (await b.ok<AppointmentView>('li_mei', 'booking', 'getAppointment', { id: visit.id })).returnVisit
+    const offer = (await b.ok('li_mei', 'booking', 'getAppointment', { id: visit.id })).returnVisit
     expect(offer).toEqual({ until: addDays(MONDAY, 3), departmentName: '心血管内科' })
-    const options = await b.ok<{ sessions: ScheduleView[] }>('li_mei', 'booking', 'returnVisitOptions', { appointmentId: visit.id })
+    const options = await b.ok('li_mei', 'booking', 'returnVisitOptions', { appointmentId: visit.id })
     const offered = options.sessions.map((x) => x.id)
     expect(offered).toContain(wednesday.id)
     expect(offered).not.toContain(tooLate.id)
@@ -244,7 +244,7 @@ describe('三天有效: the free return visit', () => {
       rid()
     )
     expect(code(late)).toBe('OUTSIDE_WINDOW')
-    const free = await b.ok<AppointmentView>(
+    const free = await b.ok(
       'li_mei',
       'booking',
       'book',
@@ -253,11 +253,11 @@ describe('三天有效: the free return visit', () => {
     )
     expect(free).toMatchObject({ fee: 0, returnOf: visit.id })
     expect(free.whatToBring.join('')).toContain('复诊免挂号费')
-    expect((await b.ok<AppointmentView>('li_mei', 'booking', 'getAppointment', { id: visit.id })).returnVisit).toBeNull()
+    expect((await b.ok('li_mei', 'booking', 'getAppointment', { id: visit.id })).returnVisit).toBeNull()
   })
 
   test('a visit that was not completed offers no return visit', async () => {
-    const visit = await b.ok<AppointmentView>('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
+    const visit = await b.ok('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
     const res = await b.call('li_mei', 'booking', 'returnVisitOptions', { appointmentId: visit.id })
     expect(code(res)).toBe('CONFLICT')
   })
@@ -267,7 +267,7 @@ describe('removing a patient profile', () => {
   /** A family with nothing seeded: 刘洋 adds his mother. */
   async function freshParent(): Promise<string> {
     await b.ok('liu_yang', 'account', 'grantHealthDataConsent', { version: HEALTH_DATA_CONSENT_VERSION })
-    const p = await b.ok<ProfileView>(
+    const p = await b.ok(
       'liu_yang',
       'account',
       'addProfile',

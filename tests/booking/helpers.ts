@@ -3,7 +3,7 @@
  * sessions created and published through the scheduler's own actions, and extra families written
  * straight into the database for the concurrency tests.
  */
-import type { AppointmentView, ScheduleView, SessionInput } from '../../types/booking'
+import type { ScheduleView, SessionInput } from '../../types/booking'
 import { chinaInstant, makeSlices } from '../../types/booking-rules'
 import { setNow } from '../../cloudfunctions/common/clock'
 import { db } from '../../cloudfunctions/common/db'
@@ -11,7 +11,6 @@ import { newProfile } from '../../cloudfunctions/account/profiles'
 import { accountIdFor } from '../../cloudfunctions/common/identity'
 import { demoId, demoOpenid } from '../../cloudfunctions/local/demo'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
-import type { ProfileView } from '../../types/account'
 
 /** Wednesday 18 November 2026, 10:00 in Shanghai (02:00 UTC). */
 export const WEDNESDAY_10AM = chinaInstant('2026-11-18', '10:00')
@@ -52,22 +51,22 @@ export function sessionInput(over: Partial<SessionInput> = {}): SessionInput {
 
 /** Creates and publishes a session as the demo scheduler. */
 export async function publishedSession(b: TestBackend, over: Partial<SessionInput> = {}): Promise<ScheduleView> {
-  const draft = await b.ok<ScheduleView>('scheduler', 'booking', 'createSession', sessionInput(over), rid())
-  const res = await b.ok<{ sessions: ScheduleView[] }>('scheduler', 'booking', 'publish', { ids: [draft.id] })
+  const draft = await b.ok('scheduler', 'booking', 'createSession', sessionInput(over), rid())
+  const res = await b.ok('scheduler', 'booking', 'publish', { ids: [draft.id] })
   return res.sessions[0]
 }
 
 export async function profileOf(b: TestBackend, account: string, relation: 'self' | 'parent' | 'child' = 'self'): Promise<string> {
-  const { profiles } = await b.ok<{ profiles: ProfileView[] }>(account, 'account', 'listProfiles', {})
+  const { profiles } = await b.ok(account, 'account', 'listProfiles', {})
   return profiles.find((p) => p.relation === relation)!.id
 }
 
 export function book(b: TestBackend, as: string, session: ScheduleView, profileId: string, slice = 0, requestId = rid()) {
-  return b.call<AppointmentView>(as, 'booking', 'book', { scheduleId: session.id, sliceId: session.slices[slice].id, profileId }, requestId)
+  return b.call(as, 'booking', 'book', { scheduleId: session.id, sliceId: session.slices[slice].id, profileId }, requestId)
 }
 
 export async function session(b: TestBackend, as: string, id: string): Promise<ScheduleView> {
-  return (await b.ok<{ session: ScheduleView }>(as, 'booking', 'getSession', { id })).session
+  return (await b.ok(as, 'booking', 'getSession', { id })).session
 }
 
 export async function count(collection: string, where: Record<string, unknown>): Promise<number> {

@@ -1,8 +1,9 @@
 /** The `jobs` timers: no-shows and the ban, finished visits, day-before reminders, and sending the outbox. */
-import type { AppointmentView, BookingPatient, ScheduleView } from '../../types/booking'
+import type { AppointmentView, ScheduleView } from '../../types/booking'
 import { chinaInstant } from '../../types/booking-rules'
 import { cloudFunctions, timerTriggers } from '../../cloudfunctions/registry'
 import { db, getApp } from '../../cloudfunctions/common/db'
+import { timerContext } from '../../cloudfunctions/local/timers'
 import { rid, type TestBackend } from '../helpers/backend'
 import { at, book, closeBackend, count, crowd, MONDAY, openAt, profileOf, publishedSession } from './helpers'
 
@@ -15,7 +16,7 @@ beforeEach(async () => {
 afterEach(() => closeBackend(b))
 
 async function fire(name: string): Promise<Record<string, number>> {
-  const res = await cloudFunctions.jobs.main({ Type: 'Timer', TriggerName: name, Time: new Date().toISOString() }, { environment: '{}' })
+  const res = await cloudFunctions.jobs.main({ Type: 'Timer', TriggerName: name, Time: new Date().toISOString() }, timerContext('jobs'))
   if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`)
   return res.data as Record<string, number>
 }
@@ -26,8 +27,7 @@ async function booked(s: ScheduleView, profileId = father): Promise<AppointmentV
   return res.data
 }
 
-const patient = async (id: string) =>
-  (await b.ok<{ patients: BookingPatient[] }>('li_mei', 'booking', 'myPatients', {})).patients.find((p) => p.id === id)!
+const patient = async (id: string) => (await b.ok('li_mei', 'booking', 'myPatients', {})).patients.find((p) => p.id === id)!
 
 describe('after a session ends', () => {
   test('a booking nobody checked in for becomes a no-show; a check-in becomes a completed visit', async () => {
@@ -37,7 +37,7 @@ describe('after a session ends', () => {
     const came = await booked(s, limei)
     at(MONDAY, '08:05')
     await b.ok('li_mei', 'booking', 'checkIn', { id: came.id })
-    const statusOf = async (id: string) => (await b.ok<AppointmentView>('li_mei', 'booking', 'getAppointment', { id })).status
+    const statusOf = async (id: string) => (await b.ok('li_mei', 'booking', 'getAppointment', { id })).status
     at(MONDAY, '08:59')
     await fire('markNoShows')
     expect([await statusOf(missed.id), await statusOf(came.id)]).toEqual(['booked', 'checked_in'])
@@ -53,7 +53,7 @@ describe('after a session ends', () => {
 
   test('the third no-show in 90 days bars booking for 90 days, shown with its reason and end date; an admin lifts it', async () => {
     const [p] = await crowd(1, 'missing')
-    const patientOf = async () => (await b.ok<{ patients: BookingPatient[] }>(p.key, 'booking', 'myPatients', {})).patients[0]
+    const patientOf = async () => (await b.ok(p.key, 'booking', 'myPatients', {})).patients[0]
     const dates = ['2026-11-22', '2026-11-23', '2026-11-24']
     for (const date of dates) {
       const s = await publishedSession(b, { date })
@@ -79,7 +79,7 @@ describe('after a session ends', () => {
       error: { code: 'FORBIDDEN', message: '90天内3次预约未就诊（爽约），2027年2月22日前不能预约挂号' }
     })
 
-    const bans = await b.ok<{ patients: Array<{ profileId: string; nameMasked: string }> }>('admin', 'booking', 'listBans', {})
+    const bans = await b.ok('admin', 'booking', 'listBans', {})
     expect(bans.patients.map((x) => x.profileId)).toContain(p.profileId)
     expect(bans.patients.map((x) => x.nameMasked)).toContain('赵*芳') // the demo hotline caller
     expect(await b.call('admin', 'booking', 'liftBan', { profileId: p.profileId, reason: '' })).toMatchObject({

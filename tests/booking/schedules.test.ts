@@ -1,5 +1,4 @@
 /** The scheduler's week: creating sessions, copying a week, publishing, 停诊, and the session desk. */
-import type { AppointmentView, ScheduleView } from '../../types/booking'
 import { chinaInstant } from '../../types/booking-rules'
 import { db } from '../../cloudfunctions/common/db'
 import { rid, type TestBackend } from '../helpers/backend'
@@ -15,7 +14,7 @@ const code = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'ok' 
 
 describe('creating sessions', () => {
   test('a new session is a draft with its slices, and patients do not see it until it is published', async () => {
-    const draft = await b.ok<ScheduleView>('scheduler', 'booking', 'createSession', sessionInput(), rid())
+    const draft = await b.ok('scheduler', 'booking', 'createSession', sessionInput(), rid())
     expect(draft).toMatchObject({
       status: 'draft',
       window: 'draft',
@@ -29,7 +28,7 @@ describe('creating sessions', () => {
         { id: 's1', start: '08:30', end: '09:00', quota: 2, remaining: 2 }
       ]
     })
-    const week = await b.ok<{ sessions: ScheduleView[] }>('li_mei', 'booking', 'listWeek', {})
+    const week = await b.ok('li_mei', 'booking', 'listWeek', {})
     expect(week.sessions.map((s) => s.id)).not.toContain(draft.id)
     expect(code(await b.call('li_mei', 'booking', 'getSession', { id: draft.id }))).toBe('NOT_FOUND')
   })
@@ -97,8 +96,8 @@ describe('creating sessions', () => {
   })
 
   test('a draft can be edited; a published session cannot', async () => {
-    const draft = await b.ok<ScheduleView>('scheduler', 'booking', 'createSession', sessionInput(), rid())
-    const edited = await b.ok<ScheduleView>('scheduler', 'booking', 'updateSession', { ...sessionInput({ fee: 3000 }), id: draft.id })
+    const draft = await b.ok('scheduler', 'booking', 'createSession', sessionInput(), rid())
+    const edited = await b.ok('scheduler', 'booking', 'updateSession', { ...sessionInput({ fee: 3000 }), id: draft.id })
     expect(edited.fee).toBe(3000)
     await b.ok('scheduler', 'booking', 'publish', { ids: [draft.id] })
     const res = await b.call('scheduler', 'booking', 'updateSession', { ...sessionInput({ fee: 100 }), id: draft.id })
@@ -128,9 +127,9 @@ describe('publishing', () => {
   })
 
   test('publishing a week twice changes nothing the second time', async () => {
-    const draft = await b.ok<ScheduleView>('scheduler', 'booking', 'createSession', sessionInput(), rid())
-    const once = await b.ok<{ published: number }>('scheduler', 'booking', 'publish', { ids: [draft.id] })
-    const twice = await b.ok<{ published: number }>('scheduler', 'booking', 'publish', { ids: [draft.id] })
+    const draft = await b.ok('scheduler', 'booking', 'createSession', sessionInput(), rid())
+    const once = await b.ok('scheduler', 'booking', 'publish', { ids: [draft.id] })
+    const twice = await b.ok('scheduler', 'booking', 'publish', { ids: [draft.id] })
     expect([once.published, twice.published]).toEqual([1, 0])
     expect(await count('status_events', { docId: draft.id })).toBe(1)
   })
@@ -148,22 +147,16 @@ describe('copying last week to the next', () => {
     })
     const people = await profileOf(b, 'li_mei', 'self')
     await book(b, 'li_mei', mine, people)
-    const first = await b.ok<{ weekStart: string; created: number }>(
-      'scheduler',
-      'booking',
-      'copyWeek',
-      { fromWeekStart: '2026-11-18' },
-      rid()
-    )
+    const first = await b.ok('scheduler', 'booking', 'copyWeek', { fromWeekStart: '2026-11-18' }, rid())
     expect(first.weekStart).toBe('2026-11-23')
     expect(first.created).toBeGreaterThan(0)
-    const next = await b.ok<{ sessions: ScheduleView[] }>('scheduler', 'booking', 'weekSchedules', {
+    const next = await b.ok('scheduler', 'booking', 'weekSchedules', {
       weekStart: '2026-11-23',
       doctorId: 'doc_4'
     })
     const copy = next.sessions.find((s) => s.date === '2026-11-27' && s.start === '15:00')
     expect(copy).toMatchObject({ status: 'draft', remaining: 5, quota: 5 })
-    const again = await b.ok<{ created: number }>('scheduler', 'booking', 'copyWeek', { fromWeekStart: '2026-11-18' }, rid())
+    const again = await b.ok('scheduler', 'booking', 'copyWeek', { fromWeekStart: '2026-11-18' }, rid())
     expect(again.created).toBe(0)
   })
 })
@@ -179,21 +172,15 @@ describe('停诊: closing a session', () => {
     const limei = await profileOf(b, 'li_mei', 'self')
     await b.ok('li_mei', 'booking', 'joinWaitlist', { scheduleId: s.id, profileId: limei }, rid())
 
-    const closed = await b.ok<{ session: ScheduleView; cancelled: number }>(
-      'scheduler',
-      'booking',
-      'closeSession',
-      { id: s.id, reason: '专家临时外出会诊' },
-      rid()
-    )
+    const closed = await b.ok('scheduler', 'booking', 'closeSession', { id: s.id, reason: '专家临时外出会诊' }, rid())
     expect(closed.cancelled).toBe(2)
     expect(closed.session).toMatchObject({ status: 'closed', window: 'closed', remaining: 0, closeReason: '专家临时外出会诊' })
 
-    const mine = await b.ok<{ past: AppointmentView[]; waiting: Array<{ scheduleId: string }> }>('li_mei', 'booking', 'listMine', {})
+    const mine = await b.ok('li_mei', 'booking', 'listMine', {})
     const seen = mine.past.find((a) => a.scheduleId === s.id)
     expect(seen).toMatchObject({ status: 'cancelled', cancelledBy: 'hospital', cancelReason: '专家临时外出会诊' })
     expect(mine.waiting.map((w) => w.scheduleId)).not.toContain(s.id)
-    const messages = await b.ok<{ messages: Array<{ title: string; body: string }> }>('li_mei', 'account', 'listMessages', {})
+    const messages = await b.ok('li_mei', 'account', 'listMessages', {})
     expect(messages.messages.map((m) => m.title)).toEqual(expect.arrayContaining(['停诊通知', '候补的出诊已停诊']))
     expect(messages.messages.find((m) => m.title === '停诊通知')?.body).toContain('专家临时外出会诊')
     expect(await count('outbox', { accountId: b.accountId('zhang_wei'), kind: 'booking_closed' })).toBe(1)
@@ -202,7 +189,7 @@ describe('停诊: closing a session', () => {
     const after = await book(b, 'li_mei', s, limei)
     expect(after).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该出诊已停诊：专家临时外出会诊' } })
     // The patients' holds are released: 李德福 may book elsewhere in the same slot of time.
-    const { patients } = await b.ok<{ patients: Array<{ id: string; activeCount: number }> }>('li_mei', 'booking', 'myPatients', {})
+    const { patients } = await b.ok('li_mei', 'booking', 'myPatients', {})
     expect(patients.find((p) => p.id === father)?.activeCount).toBe(2)
   })
 
@@ -211,7 +198,7 @@ describe('停诊: closing a session', () => {
     const father = await profileOf(b, 'li_mei', 'parent')
     await book(b, 'li_mei', s, father)
     await b.ok('scheduler', 'booking', 'closeSession', { id: s.id, reason: '设备检修' }, rid())
-    const again = await b.ok<{ cancelled: number }>('scheduler', 'booking', 'closeSession', { id: s.id, reason: '设备检修' }, rid())
+    const again = await b.ok('scheduler', 'booking', 'closeSession', { id: s.id, reason: '设备检修' }, rid())
     expect(again.cancelled).toBe(0)
     expect(await count('outbox', { accountId: b.accountId('li_mei'), kind: 'booking_closed' })).toBe(1)
   })
@@ -222,15 +209,13 @@ describe('the session desk', () => {
     const s = await publishedSession(b)
     const father = await profileOf(b, 'li_mei', 'parent')
     const booked = await book(b, 'li_mei', s, father, 1)
-    const desk = await b.ok<{
-      slices: Array<{ bookings: Array<{ nameMasked: string; phoneMasked: string; queueNo: number; channel: string }> }>
-    }>('scheduler', 'booking', 'sessionBookings', { id: s.id })
+    const desk = await b.ok('scheduler', 'booking', 'sessionBookings', { id: s.id })
     expect(desk.slices[0].bookings).toEqual([])
     expect(desk.slices[1].bookings).toEqual([
       expect.objectContaining({ nameMasked: '李*福', phoneMasked: '139****7721', queueNo: 3, channel: 'family' })
     ])
     const id = booked.ok ? booked.data.id : ''
-    const opened = await b.ok<{ name: string; phone: string }>('scheduler', 'booking', 'revealPatient', { appointmentId: id })
+    const opened = await b.ok('scheduler', 'booking', 'revealPatient', { appointmentId: id })
     expect(opened).toMatchObject({ name: '李德福', phone: '13953187721' })
     expect(await count('audit_log', { action: 'revealPatient', 'actor.accountId': b.accountId('scheduler') })).toBe(1)
   })
@@ -241,7 +226,7 @@ describe('the session desk', () => {
     const booked = await book(b, 'li_mei', s, father)
     const id = booked.ok ? booked.data.id : ''
     at(MONDAY, '07:55')
-    const checked = await b.ok<AppointmentView>('scheduler', 'booking', 'staffCheckIn', { id })
+    const checked = await b.ok('scheduler', 'booking', 'staffCheckIn', { id })
     expect(checked.status).toBe('checked_in')
     const twice = await b.call('scheduler', 'booking', 'staffCheckIn', { id })
     expect(code(twice)).toBe('CONFLICT')

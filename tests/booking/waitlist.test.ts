@@ -1,5 +1,5 @@
 /** 候补: joining a full session, leaving, and getting the place someone gives back. */
-import type { AppointmentView, ScheduleView, WaitView } from '../../types/booking'
+import type { AppointmentView, ScheduleView } from '../../types/booking'
 import { db } from '../../cloudfunctions/common/db'
 import { rid, type TestBackend } from '../helpers/backend'
 import { book, closeBackend, count, crowd, openAt, profileOf, publishedSession, session } from './helpers'
@@ -28,7 +28,7 @@ beforeEach(async () => {
 afterEach(() => closeBackend(b))
 
 const code = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'ok' : res.error!.code)
-const join = (as: string, profileId: string) => b.call<WaitView>(as, 'booking', 'joinWaitlist', { scheduleId: s.id, profileId }, rid())
+const join = (as: string, profileId: string) => b.call(as, 'booking', 'joinWaitlist', { scheduleId: s.id, profileId }, rid())
 
 describe('the waitlist', () => {
   test('a patient may join only when the whole session is full, and only once', async () => {
@@ -48,12 +48,12 @@ describe('the waitlist', () => {
     const zhang = await profileOf(b, 'zhang_wei', 'self')
     await join('li_mei', father)
     await join('zhang_wei', zhang)
-    const mine = await b.ok<{ waiting: WaitView[] }>('zhang_wei', 'booking', 'listMine', {})
+    const mine = await b.ok('zhang_wei', 'booking', 'listMine', {})
     expect(mine.waiting.find((w) => w.scheduleId === s.id)?.position).toBe(2)
 
     await b.ok(people[1].key, 'booking', 'cancel', { id: booked[1].id }, rid())
 
-    const after = await b.ok<{ upcoming: AppointmentView[]; waiting: WaitView[] }>('li_mei', 'booking', 'listMine', {})
+    const after = await b.ok('li_mei', 'booking', 'listMine', {})
     const promoted = after.upcoming.find((a) => a.scheduleId === s.id)
     expect(promoted).toMatchObject({
       patientName: '李德福',
@@ -64,11 +64,11 @@ describe('the waitlist', () => {
       queueNo: 3
     })
     expect(after.waiting.map((w) => w.scheduleId)).not.toContain(s.id)
-    const messages = await b.ok<{ messages: Array<{ title: string; body: string }> }>('li_mei', 'account', 'listMessages', {})
+    const messages = await b.ok('li_mei', 'account', 'listMessages', {})
     expect(messages.messages.find((m) => m.title === '候补成功')?.body).toContain('第3号')
     // The place went to the waiter, not back to the pool; 张伟 is now first in line.
     expect((await session(b, 'li_mei', s.id)).remaining).toBe(0)
-    const zhangNow = await b.ok<{ waiting: WaitView[] }>('zhang_wei', 'booking', 'listMine', {})
+    const zhangNow = await b.ok('zhang_wei', 'booking', 'listMine', {})
     expect(zhangNow.waiting.find((w) => w.scheduleId === s.id)?.position).toBe(1)
   })
 
@@ -82,7 +82,7 @@ describe('the waitlist', () => {
       .doc(father)
       .update({ bannedUntil: '2027-03-01T00:00:00.000Z', banReason: '90天内3次预约未就诊（爽约）' })
     await b.ok(people[0].key, 'booking', 'cancel', { id: booked[0].id }, rid())
-    const zhangs = await b.ok<{ upcoming: AppointmentView[] }>('zhang_wei', 'booking', 'listMine', {})
+    const zhangs = await b.ok('zhang_wei', 'booking', 'listMine', {})
     expect(zhangs.upcoming.find((a) => a.scheduleId === s.id)).toMatchObject({ patientName: '张伟', start: '08:00', fromWaitlist: true })
     expect(await count('booking_waitlist', { scheduleId: s.id, profileId: father, status: 'waiting' })).toBe(1)
   })
@@ -96,7 +96,7 @@ describe('the waitlist', () => {
     const father = await profileOf(b, 'li_mei', 'parent')
     const ticket = await join('li_mei', father)
     const id = ticket.ok ? ticket.data.id : ''
-    const left = await b.ok<WaitView>('li_mei', 'booking', 'leaveWaitlist', { id })
+    const left = await b.ok('li_mei', 'booking', 'leaveWaitlist', { id })
     expect(left).toMatchObject({ status: 'left', position: 0 })
     await b.ok(people[0].key, 'booking', 'cancel', { id: booked[0].id }, rid())
     expect((await session(b, 'li_mei', s.id)).slices[0].remaining).toBe(1)

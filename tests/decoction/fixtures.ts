@@ -1,12 +1,11 @@
 /** The decoction part of the matrix fixtures, read from the demo seed through the family's own lists. */
 import type { Fixtures } from '../../types/contract'
-import type { AddressView, OrderSummary, PrescriptionView } from '../../types/decoction'
 import type { TestBackend } from '../helpers/backend'
 
 export async function decoctionFixtures(b: TestBackend): Promise<Fixtures['decoction']> {
-  const rx = (as: string) => b.ok<{ prescriptions: PrescriptionView[] }>(as, 'decoction', 'listPrescriptions', {})
-  const orders = (as: string) => b.ok<{ orders: OrderSummary[] }>(as, 'decoction', 'listOrders', {})
-  const addresses = (as: string) => b.ok<{ addresses: AddressView[] }>(as, 'decoction', 'listAddresses', {})
+  const rx = (as: string) => b.ok(as, 'decoction', 'listPrescriptions', {})
+  const orders = (as: string) => b.ok(as, 'decoction', 'listOrders', {})
+  const addresses = (as: string) => b.ok(as, 'decoction', 'listAddresses', {})
   const [ownRx, otherRx, ownOrders, otherOrders, ownAddr, otherAddr] = await Promise.all([
     rx('li_mei'),
     rx('zhang_wei'),

@@ -16,14 +16,14 @@ export const HERBS: HerbInput[] = [
 export const HOME = { region: '济南市济阳区', detail: '济北街道开元小区5号楼2单元302' }
 
 export async function profileOf(b: TestBackend, account: string, name: string): Promise<ProfileView> {
-  const { profiles } = await b.ok<{ profiles: ProfileView[] }>(account, 'account', 'listProfiles', {})
+  const { profiles } = await b.ok(account, 'account', 'listProfiles', {})
   const p = profiles.find((x) => x.name === name)
   if (!p) throw new Error(`no profile ${name}`)
   return p
 }
 
 export async function prescribe(b: TestBackend, profileId: string, more: Record<string, unknown> = {}): Promise<PrescriptionView> {
-  return b.ok<PrescriptionView>(
+  return b.ok(
     'pharmacist',
     'decoction',
     'createPrescription',
@@ -42,7 +42,7 @@ export async function prescribe(b: TestBackend, profileId: string, more: Record<
 }
 
 export async function order(b: TestBackend, prescriptionId: string, more: Record<string, unknown> = {}, as = 'li_mei'): Promise<OrderView> {
-  return b.ok<OrderView>(
+  return b.ok(
     as,
     'decoction',
     'submitOrder',

@@ -1,6 +1,6 @@
 import { db } from '../../cloudfunctions/common/db'
 import { clearSettingsCache } from '../../cloudfunctions/common/settings'
-import type { AddressView, OrderDetail, OrderSummary, OrderView, PrescriptionView } from '../../types/decoction'
+import type { PrescriptionView } from '../../types/decoction'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { HOME, countOrders, eventsFor, forceStatus, freshOrder, order, prescribe, profileOf } from './helpers'
 
@@ -10,7 +10,7 @@ beforeEach(async () => {
 })
 afterEach(() => b.close())
 
-const addresses = async (as = 'li_mei') => (await b.ok<{ addresses: AddressView[] }>(as, 'decoction', 'listAddresses', {})).addresses
+const addresses = async (as = 'li_mei') => (await b.ok(as, 'decoction', 'listAddresses', {})).addresses
 
 async function newPrescription(): Promise<PrescriptionView> {
   const father = await profileOf(b, 'li_mei', '李德福')
@@ -24,20 +24,20 @@ describe('the family orders decoction and delivery', () => {
     expect(o).toMatchObject({ status: 'submitted', delivery: 'courier', patientName: '李德福', doses: 7, packsPerDose: 2 })
     expect(o.orderNo).toMatch(/^D\d{8}\d{4}$/)
 
-    const { orders } = await b.ok<{ orders: OrderSummary[] }>('li_mei', 'decoction', 'listOrders', {})
+    const { orders } = await b.ok('li_mei', 'decoction', 'listOrders', {})
     expect(orders[0]).toMatchObject({ id: o.id, status: 'submitted' })
-    const again = await b.ok<PrescriptionView>('li_mei', 'decoction', 'getPrescription', { id: rx.id })
+    const again = await b.ok('li_mei', 'decoction', 'getPrescription', { id: rx.id })
     expect(again.order).toEqual({ id: o.id, orderNo: o.orderNo, status: 'submitted' })
     expect((await addresses())[0]).toMatchObject({ contactName: '李德福', detail: '纬二路108号3单元201' })
   })
 
   test('a retried submit with the same requestId gives the same order, and only one exists', async () => {
     const rx = await newPrescription()
-    const input = { prescriptionId: rx.id, delivery: 'pickup', contactName: '李梅', contactPhone: '13805312468' }
+    const input = { prescriptionId: rx.id, delivery: 'pickup' as const, contactName: '李梅', contactPhone: '13805312468' }
     const requestId = rid()
     const [a, c] = await Promise.all([
-      b.ok<OrderView>('li_mei', 'decoction', 'submitOrder', input, requestId),
-      b.ok<OrderView>('li_mei', 'decoction', 'submitOrder', input, requestId)
+      b.ok('li_mei', 'decoction', 'submitOrder', input, requestId),
+      b.ok('li_mei', 'decoction', 'submitOrder', input, requestId)
     ])
     expect(c.id).toBe(a.id)
     expect(await countOrders({ prescriptionId: rx.id })).toBe(1)
@@ -45,10 +45,8 @@ describe('the family orders decoction and delivery', () => {
 
   test('two submits of one prescription from two phones: one order, the other told its number', async () => {
     const rx = await newPrescription()
-    const input = { prescriptionId: rx.id, delivery: 'pickup', contactName: '李梅', contactPhone: '13805312468' }
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => b.call<OrderView>('li_mei', 'decoction', 'submitOrder', input, rid()))
-    )
+    const input = { prescriptionId: rx.id, delivery: 'pickup' as const, contactName: '李梅', contactPhone: '13805312468' }
+    const results = await Promise.all(Array.from({ length: 5 }, () => b.call('li_mei', 'decoction', 'submitOrder', input, rid())))
     const won = results.filter((r) => r.ok)
     expect(won).toHaveLength(1)
     const orderNo = won[0].ok ? won[0].data.orderNo : ''
@@ -154,7 +152,7 @@ describe('contact and address left once', () => {
 
   test('a saved address can be corrected and removed; another family’s cannot be touched', async () => {
     const [mine] = await addresses()
-    const fixed = await b.ok<AddressView>('li_mei', 'decoction', 'saveAddress', {
+    const fixed = await b.ok('li_mei', 'decoction', 'saveAddress', {
       id: mine.id,
       contactName: '李德福',
       contactPhone: '13953187721',
@@ -174,7 +172,7 @@ describe('contact and address left once', () => {
 describe('cancelling and confirming', () => {
   test('cancelled before dispensing: the step is the family’s, and the prescription may be ordered again', async () => {
     const o = await freshOrder(b)
-    const cancelled = await b.ok<OrderView>('li_mei', 'decoction', 'cancelOrder', { id: o.id, reason: '改为到院自取' }, rid())
+    const cancelled = await b.ok('li_mei', 'decoction', 'cancelOrder', { id: o.id, reason: '改为到院自取' }, rid())
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '改为到院自取' })
     expect(await eventsFor(o.id)).toEqual([
       expect.objectContaining({
@@ -184,7 +182,7 @@ describe('cancelling and confirming', () => {
         by: { accountId: b.accountId('li_mei'), roles: ['patient'] }
       })
     ])
-    const rx = await b.ok<PrescriptionView>('li_mei', 'decoction', 'getPrescription', { id: o.prescriptionId })
+    const rx = await b.ok('li_mei', 'decoction', 'getPrescription', { id: o.prescriptionId })
     expect(rx.order).toBeNull()
     const again = await order(b, o.prescriptionId, { delivery: 'pickup' })
     expect(again.status).toBe('submitted')
@@ -204,9 +202,9 @@ describe('cancelling and confirming', () => {
     const early = await b.call('li_mei', 'decoction', 'confirmReceipt', { id: o.id }, rid())
     expect(early).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '药还没有发出，暂时不能确认收货' } })
     await forceStatus(o.id, 'shipped')
-    const done = await b.ok<OrderView>('li_mei', 'decoction', 'confirmReceipt', { id: o.id }, rid())
+    const done = await b.ok('li_mei', 'decoction', 'confirmReceipt', { id: o.id }, rid())
     expect(done.status).toBe('delivered')
-    const detail = await b.ok<OrderDetail>('li_mei', 'decoction', 'getOrder', { id: o.id })
+    const detail = await b.ok('li_mei', 'decoction', 'getOrder', { id: o.id })
     expect(detail.events).toEqual([expect.objectContaining({ from: 'shipped', to: 'delivered', by: 'patient' })])
     expect(detail.events[0].byName).toBeUndefined()
   })
@@ -222,7 +220,7 @@ describe('cancelling and confirming', () => {
       const res = await b.call('li_mei', 'decoction', action, { id: theirs.id }, requestId)
       expect(res.ok ? 'ok' : res.error.code).toBe('NOT_FOUND')
     }
-    const { orders } = await b.ok<{ orders: OrderSummary[] }>('li_mei', 'decoction', 'listOrders', {})
+    const { orders } = await b.ok('li_mei', 'decoction', 'listOrders', {})
     expect(orders.some((x) => x.id === theirs.id)).toBe(false)
     expect(await eventsFor(theirs.id)).toEqual([])
   })

@@ -1,8 +1,7 @@
 import { setNow } from '../../cloudfunctions/common/clock'
 import { db } from '../../cloudfunctions/common/db'
 import { clearSettingsCache } from '../../cloudfunctions/common/settings'
-import type { MessageView } from '../../types/account'
-import type { LabelView, OrderDetail, OrderView, QueueItem } from '../../types/decoction'
+import type { AdvanceInput, OrderStatus } from '../../types/decoction'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { eventsFor, forceStatus, freshOrder, rawOrder } from './helpers'
 
@@ -17,10 +16,9 @@ afterEach(async () => {
   await b.close()
 })
 
-type Queue = { orders: QueueItem[]; counts: Record<string, number>; overdue: number; hasMore: boolean; soakingMinutes: number }
-const queue = (status: string, offset?: number) =>
-  b.ok<Queue>('pharmacist', 'decoction', 'queue', offset === undefined ? { status } : { status, offset })
-const advance = (data: Record<string, unknown>) => b.call<OrderView>('pharmacist', 'decoction', 'advanceOrder', data, rid())
+const queue = (status: OrderStatus, offset?: number) =>
+  b.ok('pharmacist', 'decoction', 'queue', offset === undefined ? { status } : { status, offset })
+const advance = (data: Record<string, unknown>) => b.call('pharmacist', 'decoction', 'advanceOrder', data as AdvanceInput, rid())
 const minutesAgo = (m: number) => new Date(Date.parse(NOW) - m * 60_000).toISOString()
 
 async function audits(target: string) {
@@ -95,7 +93,7 @@ describe('the queue', () => {
 describe('search', () => {
   test('by order number, full name or phone, always masked, and audited', async () => {
     const o = await freshOrder(b)
-    const search = async (q: string) => (await b.ok<{ orders: QueueItem[] }>('pharmacist', 'decoction', 'searchOrders', { q })).orders
+    const search = async (q: string) => (await b.ok('pharmacist', 'decoction', 'searchOrders', { q })).orders
     expect((await search(o.orderNo.toLowerCase())).map((x) => x.id)).toEqual([o.id])
     const byName = await search('李德福')
     expect(byName.map((x) => x.patientNameMasked)).toEqual(['李*福', '李*福'])
@@ -109,7 +107,7 @@ describe('search', () => {
 describe('opening one order', () => {
   test('shows the real name, phone and address, the herbs with their handling, and is audited', async () => {
     const o = await freshOrder(b)
-    const detail = await b.ok<OrderDetail>('pharmacist', 'decoction', 'openOrder', { id: o.id })
+    const detail = await b.ok('pharmacist', 'decoction', 'openOrder', { id: o.id })
     expect(detail.order).toMatchObject({
       patientName: '李德福',
       contactPhone: '13953187721',
@@ -151,7 +149,7 @@ describe('working an order through every step', () => {
       expect(res.ok ? res.data.status : res.error.message).toBe(s.to)
     }
 
-    const detail = await b.ok<OrderDetail>('li_mei', 'decoction', 'getOrder', { id: o.id })
+    const detail = await b.ok('li_mei', 'decoction', 'getOrder', { id: o.id })
     expect(detail.order).toMatchObject({
       status: 'shipped',
       soakStartedAt: minutesAgo(5),
@@ -176,10 +174,10 @@ describe('working an order through every step', () => {
     expect(detail.events[5]).toMatchObject({ courier: '顺丰速运', trackingNo: 'SF1234567890' })
     expect(detail.events.every((e) => e.byName === undefined)).toBe(true)
 
-    const staffView = await b.ok<OrderDetail>('pharmacist', 'decoction', 'openOrder', { id: o.id })
+    const staffView = await b.ok('pharmacist', 'decoction', 'openOrder', { id: o.id })
     expect(staffView.events.every((e) => e.byName === '钱志刚')).toBe(true)
 
-    const { messages } = await b.ok<{ messages: MessageView[] }>('li_mei', 'account', 'listMessages', {})
+    const { messages } = await b.ok('li_mei', 'account', 'listMessages', {})
     const shipped = messages.find((m) => m.kind === 'decoction_shipped')
     expect(shipped?.body).toBe(`李德福的代煎中药（订单${o.orderNo}，共14袋）已由顺丰速运发出，快递单号SF1234567890。`)
     expect(shipped?.page).toBe(`/packages/decoction/order/index?id=${o.id}`)
@@ -191,7 +189,7 @@ describe('working an order through every step', () => {
     const ship = await advance({ id: o.id, from: 'packed', to: 'shipped', courier: '顺丰速运', trackingNo: 'SF1234567890' })
     expect(ship).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该订单为到院自取，请选择「通知取药」' } })
     expect((await advance({ id: o.id, from: 'packed', to: 'ready_for_pickup' })).ok).toBe(true)
-    const { messages } = await b.ok<{ messages: MessageView[] }>('li_mei', 'account', 'listMessages', {})
+    const { messages } = await b.ok('li_mei', 'account', 'listMessages', {})
     expect(messages.find((m) => m.kind === 'decoction_ready_for_pickup')?.body).toContain('请凭订单号到医院中药房取药')
   })
 
@@ -243,7 +241,7 @@ describe('working an order through every step', () => {
     expect(noReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { reason: '请填写原因' } } })
     const rejected = await advance({ id: o.id, from: 'submitted', to: 'rejected', reason: '附子剂量需医生复核' })
     expect(rejected.ok && rejected.data).toMatchObject({ status: 'rejected', rejectReason: '附子剂量需医生复核' })
-    const { messages } = await b.ok<{ messages: MessageView[] }>('li_mei', 'account', 'listMessages', {})
+    const { messages } = await b.ok('li_mei', 'account', 'listMessages', {})
     expect(messages.find((m) => m.kind === 'decoction_rejected')?.body).toContain('附子剂量需医生复核')
     const again = await b.call(
       'li_mei',
@@ -265,7 +263,7 @@ describe('working an order through every step', () => {
 
 test('the label carries the order number, masked name, doses, packs and handling notes', async () => {
   const o = await freshOrder(b)
-  const label = await b.ok<LabelView>('pharmacist', 'decoction', 'orderLabel', { id: o.id })
+  const label = await b.ok('pharmacist', 'decoction', 'orderLabel', { id: o.id })
   expect(label).toMatchObject({
     orderNo: o.orderNo,
     patientNameMasked: '李*福',

@@ -6,6 +6,7 @@ import { ROLES, type ActionSpec } from '../../types/contract'
 import { cloudFunctions } from '../../cloudfunctions/registry'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { buildFixtures, ROLE_ACCOUNTS, snapshot } from '../helpers/matrix'
+import { contextFor } from '../../cloudfunctions/local/session'
 
 const cells = Object.values(cloudFunctions).flatMap((fn) =>
   Object.entries(fn.actions as Record<string, ActionSpec>).map(([action, spec]) => ({ fn: fn.name, action, spec }))
@@ -18,7 +19,7 @@ beforeEach(async () => {
 afterEach(() => b.close())
 
 describe.each(cells)('$fn $action', ({ fn, action, spec }) => {
-  const callAs = async (who: string | null, data: unknown) => b.call(who, fn, action, data, spec.requestId ? rid() : undefined)
+  const callAs = async (who: string | null, data: unknown) => b.callUnchecked(who, fn, action, data, spec.requestId ? rid() : undefined)
 
   test('nobody signed in is refused with UNAUTHENTICATED', async () => {
     if (spec.roles.length === 1 && spec.roles[0] === 'system') return
@@ -28,6 +29,15 @@ describe.each(cells)('$fn $action', ({ fn, action, spec }) => {
     expect(res.ok ? 'ok' : res.error.code).toBe('UNAUTHENTICATED')
     expect(await snapshot()).toBe(before)
   })
+
+  if (spec.roles.includes('system')) {
+    test('nobody signed in posting a timer event for it is refused with UNAUTHENTICATED and nothing runs', async () => {
+      const before = await snapshot()
+      const res = await cloudFunctions[fn].main({ Type: 'Timer', TriggerName: action }, contextFor(undefined, fn, rid()))
+      expect(res.ok ? 'ok' : res.error.code).toBe('UNAUTHENTICATED')
+      expect(await snapshot()).toBe(before)
+    })
+  }
 
   test.each(ROLES.map((role) => ({ role })))('as $role', async ({ role }) => {
     const f = await buildFixtures(b)

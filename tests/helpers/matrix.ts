@@ -1,6 +1,5 @@
 /** Fixtures and role accounts for the generated authorization and fuzz suites. */
 import type { Fixtures, Role } from '../../types/contract'
-import type { ProfileView } from '../../types/account'
 import { manifest } from '../../cloudfunctions/common/collections'
 import { db } from '../../cloudfunctions/common/db'
 import type { TestBackend } from './backend'
@@ -20,8 +19,8 @@ export const ROLE_ACCOUNTS: Record<Role, string> = {
 }
 
 export async function buildFixtures(b: TestBackend): Promise<Fixtures> {
-  const own = await b.ok<{ profiles: ProfileView[] }>('li_mei', 'account', 'listProfiles', {})
-  const other = await b.ok<{ profiles: ProfileView[] }>('zhang_wei', 'account', 'listProfiles', {})
+  const own = await b.ok('li_mei', 'account', 'listProfiles', {})
+  const other = await b.ok('zhang_wei', 'account', 'listProfiles', {})
   return {
     ownProfileId: own.profiles.find((p) => p.relation === 'parent')!.id,
     otherProfileId: other.profiles[0].id,

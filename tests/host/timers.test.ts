@@ -29,12 +29,19 @@ describe('the timer runner', () => {
         }
       }
     )
+    // The runner's clock is faked: 2.3 s of every-second cron pass without waiting for them.
+    jest.useFakeTimers({ now: new Date('2026-11-23T02:00:00.500Z') })
     const runner = startTimers([{ fn: 'jobs', name: 'tick', cron: '* * * * * * *' }], { jobs })
-    await new Promise((r) => setTimeout(r, 2300))
-    runner.stop()
-    await new Promise((r) => setTimeout(r, 100))
+    try {
+      await jest.advanceTimersByTimeAsync(2300)
+      runner.stop()
+      await jest.advanceTimersByTimeAsync(5000)
+    } finally {
+      jest.useRealTimers()
+    }
+    // Fired at :01 and :02, and never after stop().
     const count = ran.length
-    expect(count).toBeGreaterThanOrEqual(1)
+    expect(count).toBe(2)
     expect(ran.every((k) => k === 'system')).toBe(true)
     await expect(runner.fire('tick')).resolves.toEqual({ ok: true, data: { n: count + 1 } })
   })

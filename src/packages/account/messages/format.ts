@@ -1,25 +1,10 @@
-import dayjs, { type Dayjs } from 'dayjs'
-import timezone from 'dayjs/plugin/timezone'
-import utc from 'dayjs/plugin/utc'
+import { type Dayjs } from 'dayjs'
+import { chinaDayjs } from '../../../../types/china-time'
 import { TAB_ROUTES } from '../../../routes'
 
-dayjs.extend(utc)
-dayjs.extend(timezone)
-
-const CHINA_TZ = 'Asia/Shanghai'
-const CHINA_OFFSET_MINUTES = 8 * 60
-
-/**
- * The instant on China's wall clock, whatever zone the phone is set to. Some Android WeChat
- * clients ship an Intl without time zones, where `.tz()` quietly keeps the phone's own zone
- * or a wrong wall clock (iamkun/dayjs#2635, NervJS/taro#16078). China has had no daylight saving
- * since 1991, so a fixed +08:00 is the right answer whenever the zoned result does not add up.
- */
+/** The instant on China's wall clock, whatever zone the phone is set to and whatever its Intl lacks. */
 export function chinaTime(at: string | number | Date): Dayjs {
-  const instant = dayjs(at)
-  const zoned = instant.tz(CHINA_TZ)
-  if (zoned.isValid() && zoned.utcOffset() === CHINA_OFFSET_MINUTES && zoned.valueOf() === instant.valueOf()) return zoned
-  return instant.utcOffset(CHINA_OFFSET_MINUTES)
+  return chinaDayjs(at)
 }
 
 /**
