@@ -278,7 +278,14 @@ const hotlinePatientView = z.object({
 
 const bookInput = z.object({ scheduleId: id, sliceId, profileId: id, returnOf: id.optional() }).strict()
 
+const timer = () =>
+  action({ input: emptyInput, output: z.record(z.number().int()) })({ roles: ['system'], requestId: false, example: () => ({}) })
+
 export const bookingActions = {
+  /** Timer: after a session ends, unchecked bookings become no-shows (and may ban), check-ins visits. */
+  markNoShows: timer(),
+  /** Timer: the day before a visit, one reminder per appointment. */
+  remindDayBefore: timer(),
   catalog: action({ input: emptyInput, output: catalogView })({ roles: ['patient'], requestId: false, example: () => ({}) }),
   listWeek: action({
     input: z.object({ departmentId: id.optional(), doctorId: id.optional() }).strict(),

@@ -5,7 +5,7 @@
  */
 import type { BookingRules } from '../../types/booking-rules'
 import { banText, isBanned } from '../../types/booking-rules'
-import type { ProfileDoc } from '../account/profiles'
+import { anyActiveProfile, type ProfileDoc } from '../common/patients'
 import { iso } from '../common/clock'
 import { db, type Transaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
@@ -24,9 +24,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Loads a profile the booker may book for, or NOT_FOUND (also for another family's profile). */
 export async function bookableProfile(by: Booker, profileId: string): Promise<ProfileDoc> {
-  const res = await db().collection('profiles').where({ _id: profileId, status: 'active' }).get()
-  const profile = res.data[0] as ProfileDoc | undefined
-  if (!profile || (!by.hotline && profile.accountId !== by.accountId)) throw NO_PATIENT()
+  const profile = await anyActiveProfile(profileId)
+  if (!by.hotline && profile.accountId !== by.accountId) throw NO_PATIENT()
   return profile
 }
 
@@ -69,7 +68,8 @@ export async function holdPatient(req: HoldRequest, rules: BookingRules, nowIso:
     activeCount: _.lt(rules.maxActivePerPatient),
     activeSchedules: _.neq(req.scheduleId),
     bannedUntil: _.lte(nowIso),
-    // Set by account.removeProfile: a removed profile cannot be booked, even by the hotline.
+    // Set by the patient kernel while a profile is removed (PROFILE_HOLDERS in common/patients):
+    // a removed profile cannot be booked, even by the hotline.
     removed: _.neq(true)
   }
   if (!req.by.hotline) where.accountId = req.by.accountId

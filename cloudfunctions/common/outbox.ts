@@ -38,6 +38,26 @@ export async function enqueue(msg: OutboxInput): Promise<void> {
   }
 }
 
+/** One WeChat subscribe message, as `/cgi-bin/message/subscribe/send` takes it. */
+export interface SubscribeMessage {
+  touser: string
+  template_id: string
+  page?: string
+  data: Record<string, { value: string }>
+}
+export type SubscribeSender = (msg: SubscribeMessage) => Promise<unknown>
+
+/** WeChat's open API through the SDK (a cloud call: needs the subscribeMessage.send permission). */
+const wechatSender: SubscribeSender = (msg) =>
+  getApp().callWxOpenApi({ apiName: '/cgi-bin/message/subscribe/send', requestData: msg as unknown as Record<string, unknown> })
+
+let sender: SubscribeSender = wechatSender
+
+/** Tests and the local host put a fake sender here; `undefined` puts WeChat's back. */
+export function setSubscribeSender(next: SubscribeSender | undefined): void {
+  sender = next ?? wechatSender
+}
+
 function templates(): Record<string, string> {
   try {
     return JSON.parse(process.env.WX_SUBSCRIBE_TEMPLATES || '{}') as Record<string, string>
@@ -66,14 +86,11 @@ export async function deliverPending(
       continue
     }
     try {
-      await getApp().callWxOpenApi({
-        apiName: '/cgi-bin/message/subscribe/send',
-        requestData: {
-          touser: openid,
-          template_id: templateId,
-          page: m.page,
-          data: Object.fromEntries(Object.entries(m.fields ?? {}).map(([k, v]) => [k, { value: v }]))
-        }
+      await sender({
+        touser: openid,
+        template_id: templateId,
+        ...(m.page ? { page: m.page } : {}),
+        data: Object.fromEntries(Object.entries(m.fields ?? {}).map(([k, v]) => [k, { value: v }]))
       })
       await db().collection('outbox').doc(m._id).update({ status: 'sent', sentAt: iso() })
       counts.sent++

@@ -13,6 +13,9 @@ export interface Actor {
   roles: readonly string[]
 }
 
+/** Timers act as `system`, which the workflow tables name for the steps only a timer takes. */
+export const SYSTEM: Actor = { accountId: 'system', roles: ['system'] }
+
 export interface StatusEvent<S extends string> {
   collection: string
   docId: string

@@ -1,6 +1,5 @@
 /** Prescriptions, decoction orders and saved addresses as stored, and how each is shown. */
 import type {
-  AddressView,
   Delivery,
   DecoctStep,
   EventView,
@@ -18,7 +17,6 @@ import type { StatusEvent } from '../common/transition'
 
 export const PRESCRIPTIONS = 'prescriptions'
 export const ORDERS = 'decoction_orders'
-export const ADDRESSES = 'addresses'
 export const COUNTERS = 'counters'
 export const EVENTS = 'status_events'
 /** Read only: written by the booking function. Assumed fields: `_id`, `profileId`. */
@@ -75,19 +73,6 @@ export interface OrderDoc {
   courier?: { company: string; trackingNo: string }
   rejectReason?: string
   cancelReason?: string
-}
-
-export interface AddressDoc {
-  _id: string
-  accountId: string
-  contactName: string
-  contactPhone: string
-  region: string
-  detail: string
-  /** Unique per account and content: the same address saved twice is one entry. */
-  uniqueKey: string
-  lastUsedAt: string
-  createdAt: string
 }
 
 export function prescriptionView(p: PrescriptionDoc, order: Pick<OrderDoc, '_id' | 'orderNo' | 'status'> | null): PrescriptionView {
@@ -168,17 +153,6 @@ export function queueItem(o: OrderDoc, now: Date, soakingMinutes: number): Queue
     ...(o.soakStartedAt ? { soakStartedAt: o.soakStartedAt } : {}),
     ...(soak ? { soakedMinutes: soak.minutes } : {}),
     overdue: soak?.overdue ?? false
-  }
-}
-
-export function addressView(a: AddressDoc): AddressView {
-  return {
-    id: a._id,
-    contactName: a.contactName,
-    contactPhone: a.contactPhone,
-    region: a.region,
-    detail: a.detail,
-    lastUsedAt: a.lastUsedAt
   }
 }
 

@@ -7,7 +7,7 @@ import type { AppointmentView, ScheduleView, SessionInput } from '../../types/bo
 import { chinaInstant, makeSlices } from '../../types/booking-rules'
 import { setNow } from '../../cloudfunctions/common/clock'
 import { db } from '../../cloudfunctions/common/db'
-import { newProfile } from '../../cloudfunctions/account/profiles'
+import { newProfile } from '../../cloudfunctions/common/patients'
 import { accountIdFor } from '../../cloudfunctions/common/identity'
 import { demoId, demoOpenid } from '../../cloudfunctions/local/demo'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'

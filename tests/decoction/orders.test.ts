@@ -1,5 +1,6 @@
 import { db } from '../../cloudfunctions/common/db'
 import { clearSettingsCache } from '../../cloudfunctions/common/settings'
+import { HEALTH_DATA_CONSENT_VERSION, type ProfileView } from '../../types/account'
 import type { AddressView, OrderDetail, OrderSummary, OrderView, PrescriptionView } from '../../types/decoction'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { HOME, countOrders, eventsFor, forceStatus, freshOrder, order, prescribe, profileOf } from './helpers'
@@ -225,5 +226,34 @@ describe('cancelling and confirming', () => {
     const { orders } = await b.ok<{ orders: OrderSummary[] }>('li_mei', 'decoction', 'listOrders', {})
     expect(orders.some((x) => x.id === theirs.id)).toBe(false)
     expect(await eventsFor(theirs.id)).toEqual([])
+  })
+})
+
+describe('a profile with a live decoction order', () => {
+  test('cannot be removed until the order is cancelled; then it goes, with its event', async () => {
+    await b.ok('liu_yang', 'account', 'grantHealthDataConsent', { version: HEALTH_DATA_CONSENT_VERSION })
+    const mother = await b.ok<ProfileView>(
+      'liu_yang',
+      'account',
+      'addProfile',
+      { name: '王秀英', idNumber: '370125195203150025', phone: '13905310002', relation: 'parent' },
+      rid()
+    )
+    const rx = await prescribe(b, mother.id)
+    const o = await order(
+      b,
+      rx.id,
+      { delivery: 'pickup', contactName: '刘洋', contactPhone: '13905310003', address: undefined },
+      'liu_yang'
+    )
+    const refused = await b.call('liu_yang', 'account', 'removeProfile', { id: mother.id })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '这位就诊人还有未完成的代煎订单，请在订单完成或取消后再删除' }
+    })
+    await b.ok('liu_yang', 'decoction', 'cancelOrder', { id: o.id, reason: '不需要了' }, rid())
+    await b.ok('liu_yang', 'account', 'removeProfile', { id: mother.id })
+    const events = await db().collection('status_events').where({ collection: 'profiles', docId: mother.id }).get()
+    expect(events.data).toMatchObject([{ from: 'active', to: 'removed', by: { accountId: b.accountId('liu_yang'), roles: ['patient'] } }])
   })
 })

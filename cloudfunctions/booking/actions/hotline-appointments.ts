@@ -1,9 +1,8 @@
 import { addDays } from '../../../types/booking-rules'
 import { maskName, maskPhone } from '../../../types/idcard'
-import type { ProfileDoc } from '../../account/profiles'
 import { ageOn, iso, today } from '../../common/clock'
 import { db } from '../../common/db'
-import { AppError } from '../../common/errors'
+import { anyActiveProfile } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { APPOINTMENTS, type AppointmentDoc } from '../docs'
@@ -12,8 +11,7 @@ import { appointmentView } from '../views'
 /** Reading a caller's bookings back to them: from a week ago on, soonest first, names masked. */
 export async function hotlineAppointments(input: { profileId: string }, ctx: ActionContext) {
   ctx.user()
-  const p = (await db().collection('profiles').where({ _id: input.profileId, status: 'active' }).get()).data[0] as ProfileDoc | undefined
-  if (!p) throw new AppError('NOT_FOUND', '没有找到这位就诊人')
+  const p = await anyActiveProfile(input.profileId)
   const _ = db().command
   const res = await db()
     .collection(APPOINTMENTS)

@@ -1,7 +1,7 @@
 import { maskName, maskPhone } from '../../../types/idcard'
-import type { ProfileDoc } from '../../account/profiles'
 import { iso } from '../../common/clock'
 import { db } from '../../common/db'
+import { profilesByIds } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
 import { PATIENTS, type PatientStateDoc } from '../docs'
 
@@ -17,15 +17,7 @@ export async function listBans(_input: unknown, ctx: ActionContext) {
     .get()
   const states = res.data as PatientStateDoc[]
   const ids = states.map((s) => s._id)
-  const profiles = ids.length
-    ? ((
-        await db()
-          .collection('profiles')
-          .where({ _id: _.in(ids) })
-          .limit(200)
-          .get()
-      ).data as ProfileDoc[])
-    : []
+  const profiles = await profilesByIds(ids, 200)
   const phoneOf = new Map(profiles.map((p) => [p._id, p.phone]))
   return {
     patients: states.map((s) => ({

@@ -1,8 +1,8 @@
 import type { BookingPatient } from '../../../types/booking'
 import { banText, isBanned } from '../../../types/booking-rules'
-import type { ProfileDoc } from '../../account/profiles'
 import { ageOn, iso } from '../../common/clock'
 import { db } from '../../common/db'
+import { activeProfilesOf } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { PATIENTS, type PatientStateDoc } from '../docs'
@@ -12,13 +12,10 @@ export async function myPatients(_input: unknown, ctx: ActionContext): Promise<{
   const { accountId } = ctx.user()
   const rules = (await getSettings()).booking
   const nowIso = iso()
-  const [profiles, states] = await Promise.all([
-    db().collection('profiles').where({ accountId, status: 'active' }).orderBy('createdAt', 'asc').get(),
-    db().collection(PATIENTS).where({ accountId }).get()
-  ])
+  const [profiles, states] = await Promise.all([activeProfilesOf(accountId), db().collection(PATIENTS).where({ accountId }).get()])
   const byId = new Map((states.data as PatientStateDoc[]).map((s) => [s._id, s]))
   const patients: BookingPatient[] = []
-  for (const p of profiles.data as ProfileDoc[]) {
+  for (const p of profiles) {
     const state = byId.get(p._id)
     // Bookings record the name and relation the state holds: keep them in step with the profile.
     if (state && (state.name !== p.name || state.relation !== p.relation)) {

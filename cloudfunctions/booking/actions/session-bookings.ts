@@ -1,8 +1,8 @@
 import { maskName, maskPhone } from '../../../types/idcard'
-import type { ProfileDoc } from '../../account/profiles'
 import { iso, today } from '../../common/clock'
 import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
+import { profilesByIds } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
 import { APPOINTMENTS, scheduleById, type AppointmentDoc } from '../docs'
 import { waitingFor } from '../waitlist'
@@ -25,15 +25,7 @@ export async function sessionBookings(input: { id: string }, ctx: ActionContext)
   ])
   const list = appointments.data as AppointmentDoc[]
   const ids = [...new Set(list.map((a) => a.profileId))]
-  const profiles = ids.length
-    ? ((
-        await db()
-          .collection('profiles')
-          .where({ _id: _.in(ids) })
-          .limit(1000)
-          .get()
-      ).data as ProfileDoc[])
-    : []
+  const profiles = await profilesByIds(ids, 1000)
   const phoneOf = new Map(profiles.map((p) => [p._id, p.phone]))
   await ctx.audit({ target: `schedule:${s._id}`, detail: { bookings: list.length } })
   return {

@@ -1,4 +1,4 @@
-import { ownProfile } from '../../account/profiles'
+import { ownProfile } from '../../common/patients'
 import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
 import { PRESCRIPTIONS, prescriptionView, type PrescriptionDoc } from '../model'

@@ -5,7 +5,7 @@ import { iso, today } from '../../common/clock'
 import { db } from '../../common/db'
 import { AppError, isDuplicateKeyError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
-import { rememberAddress } from '../addresses'
+import { rememberAddress } from '../../common/addresses'
 import { ORDERS, orderView, type OrderDoc } from '../model'
 import { holders, nextSequence, ownPrescription } from '../store'
 

@@ -3,10 +3,10 @@ import { iso } from '../../common/clock'
 import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
 import { enqueue } from '../../common/outbox'
+import { SYSTEM } from '../../common/transition'
 import { getSettings } from '../../common/settings'
-import { APPOINTMENTS, scheduleById, WAITLIST, type AppointmentDoc, type WaitDoc } from '../../booking/docs'
-import { cancelAppointment, completeAppointment, markNoShow, tellClosed } from '../../booking/moves'
-import { SYSTEM } from '../system'
+import { APPOINTMENTS, scheduleById, WAITLIST, type AppointmentDoc, type WaitDoc } from '../docs'
+import { cancelAppointment, completeAppointment, markNoShow, tellClosed } from '../moves'
 
 const BATCH = 200
 

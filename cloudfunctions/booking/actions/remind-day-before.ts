@@ -2,8 +2,8 @@ import { addDays, dateLabel } from '../../../types/booking-rules'
 import { today } from '../../common/clock'
 import { db } from '../../common/db'
 import { enqueue } from '../../common/outbox'
-import { APPOINTMENTS, type AppointmentDoc } from '../../booking/docs'
-import { BOOKING_PAGE } from '../../booking/waitlist'
+import { APPOINTMENTS, type AppointmentDoc } from '../docs'
+import { BOOKING_PAGE } from '../waitlist'
 
 /** One reminder per appointment the day before its visit (the dedupe key makes later runs no-ops). */
 export async function remindDayBefore() {
