@@ -1,8 +1,7 @@
-/** Booking documents as stored, and reading them by id. */
+/** Booking documents as stored, and the keys that make the booking rules unique indexes. */
 import { createHash } from 'node:crypto'
 import type { AppointmentStatus, CancelledBy, Channel, ClinicType, ScheduleStatus, Session, WaitlistStatus } from '../../types/booking'
 import type { Relation } from '../../types/account'
-import { db } from '../common/db'
 import { queueNumber, sessionEndsAt } from '../../types/booking-rules'
 
 export const SCHEDULES = 'schedules'
@@ -184,24 +183,6 @@ export function sliceIndexOf(sliceId: string): number {
 
 export function activeKeyOf(profileId: string, scheduleId: string): string {
   return `${profileId}:${scheduleId}`
-}
-
-async function byId<T>(collection: string, id: string): Promise<T | undefined> {
-  const res = await db().collection(collection).where({ _id: id }).get()
-  return res.data[0] as T | undefined
-}
-
-export const scheduleById = (id: string) => byId<ScheduleDoc>(SCHEDULES, id)
-export const appointmentById = (id: string) => byId<AppointmentDoc>(APPOINTMENTS, id)
-export const patientStateById = (id: string) => byId<PatientStateDoc>(PATIENTS, id)
-export const waitById = (id: string) => byId<WaitDoc>(WAITLIST, id)
-
-export async function activeAppointmentFor(profileId: string, scheduleId: string): Promise<AppointmentDoc | undefined> {
-  const res = await db()
-    .collection(APPOINTMENTS)
-    .where({ activeKey: activeKeyOf(profileId, scheduleId) })
-    .get()
-  return res.data[0] as AppointmentDoc | undefined
 }
 
 /**

@@ -9,7 +9,8 @@ import { anyActiveProfile, type ProfileDoc } from '../common/patients'
 import { iso } from '../common/clock'
 import { db, type Transaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
-import { activeAppointmentFor, appointmentById, PATIENTS, patientStateById, type AppointmentDoc, type PatientStateDoc } from './docs'
+import { activeAppointmentFor, appointmentById, patientStateById } from './reads'
+import { PATIENTS, type AppointmentDoc, type PatientStateDoc } from './docs'
 
 export interface Booker {
   /** The account pressing book (a family, or hotline staff). */

@@ -13,16 +13,14 @@ import { getSettings } from '../common/settings'
 import {
   activeKeyOf,
   sessionSnapshot,
-  appointmentById,
   appointmentIdFor,
   APPOINTMENTS,
-  patientStateById,
-  scheduleById,
   sliceIndexOf,
   type AppointmentDoc,
   type PatientStateDoc,
   type ScheduleDoc
 } from './docs'
+import { appointmentById, patientStateById, scheduleById } from './reads'
 import { bookableProfile, holdPatient, releasePatient, type Booker } from './patients'
 import { explainPlace, forgetRefused, FULL_SESSION, holdPlace, noteRefused, placeProblem, returnPlace, seenRefused } from './places'
 

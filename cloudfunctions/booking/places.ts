@@ -2,7 +2,8 @@
 import { bookingWindow, totalRemaining, windowText } from '../../types/booking-rules'
 import { db } from '../common/db'
 import { AppError } from '../common/errors'
-import { SCHEDULES, scheduleById, type ScheduleDoc } from './docs'
+import { SCHEDULES, type ScheduleDoc } from './docs'
+import { scheduleById } from './reads'
 
 /**
  * Step 3 of a booking: takes one place in slice `i` if the session is published, released, before

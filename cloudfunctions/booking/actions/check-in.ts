@@ -7,7 +7,7 @@ import { getSettings } from '../../common/settings'
 import type { ActionContext } from '../../common/router'
 import type { AppointmentDoc } from '../docs'
 import { checkInAppointment } from '../moves'
-import { ownAppointment } from '../owned'
+import { ownAppointment } from '../reads'
 import { appointmentView } from '../views'
 
 /** 签到 on the day of the visit, until the session ends; shared by the patient and the session desk. */

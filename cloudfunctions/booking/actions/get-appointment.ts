@@ -3,7 +3,7 @@ import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { APPOINTMENTS, type AppointmentDoc } from '../docs'
-import { ownAppointment } from '../owned'
+import { ownAppointment } from '../reads'
 import { appointmentView } from '../views'
 
 /** One of the family's appointments: queue number, time, place, what to bring, and what may be done now. */

@@ -3,7 +3,7 @@ import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { WAITLIST } from '../docs'
-import { ownWait } from '../owned'
+import { ownWait } from '../reads'
 import { waitView } from '../views'
 
 /** Leaves the queue; a ticket already promoted or closed stays as it is. */

@@ -5,7 +5,8 @@ import { AppError } from '../../common/errors'
 import { enqueue } from '../../common/outbox'
 import { SYSTEM } from '../../common/transition'
 import { getSettings } from '../../common/settings'
-import { APPOINTMENTS, scheduleById, WAITLIST, type AppointmentDoc, type WaitDoc } from '../docs'
+import { APPOINTMENTS, WAITLIST, type AppointmentDoc, type WaitDoc } from '../docs'
+import { scheduleById } from '../reads'
 import { cancelAppointment, completeAppointment, markNoShow, tellClosed } from '../moves'
 
 const BATCH = 200

@@ -2,7 +2,7 @@ import { ageOn } from '../../common/clock'
 import { profileForStaff } from '../../common/patients'
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
-import { appointmentById } from '../docs'
+import { appointmentById } from '../reads'
 
 /** Opens one booking's patient for the session desk (to call them in or phone them); audited. */
 export async function revealPatient(input: { appointmentId: string }, ctx: ActionContext) {

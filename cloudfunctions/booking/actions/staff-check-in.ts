@@ -1,6 +1,6 @@
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
-import { appointmentById } from '../docs'
+import { appointmentById } from '../reads'
 import { checkInOnTheDay } from './check-in'
 
 /** The session desk checks a patient in on the day. */

@@ -1,10 +1,10 @@
 import type { AdvanceInput } from '../../../types/decoction'
 import { now } from '../../common/clock'
 import type { ActionContext } from '../../common/router'
-import { orderView } from '../model'
-import { moveOrder } from '../move'
+import { orderView } from '../views'
+import { moveOrder } from '../moves'
 import { stepWrite } from '../steps'
-import { anyOrder, anyPrescription } from '../store'
+import { anyOrder, anyPrescription } from '../reads'
 
 /**
  * A pharmacist moves an order one step. `from` is the status they saw: if a colleague moved the

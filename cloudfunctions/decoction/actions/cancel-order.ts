@@ -1,8 +1,8 @@
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
-import { orderView } from '../model'
-import { moveOrder } from '../move'
-import { ownOrder } from '../store'
+import { orderView } from '../views'
+import { moveOrder } from '../moves'
+import { ownOrder } from '../reads'
 
 /** The family cancels while the pharmacy has not started dispensing (the workflow table decides). */
 export async function cancelOrder(input: { id: string; reason?: string }, ctx: ActionContext) {

@@ -1,8 +1,8 @@
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
-import { orderView } from '../model'
-import { moveOrder } from '../move'
-import { ownOrder } from '../store'
+import { orderView } from '../views'
+import { moveOrder } from '../moves'
+import { ownOrder } from '../reads'
 
 /** The family confirms the parcel arrived (or the medicine was collected). */
 export async function confirmReceipt(input: { id: string }, ctx: ActionContext) {

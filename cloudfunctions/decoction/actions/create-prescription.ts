@@ -6,8 +6,9 @@ import { AppError } from '../../common/errors'
 import { enqueue } from '../../common/outbox'
 import { anyActiveProfile } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
-import { APPOINTMENTS, PRESCRIPTIONS, prescriptionView, type PrescriptionDoc } from '../model'
-import { nextSequence } from '../store'
+import { APPOINTMENTS, PRESCRIPTIONS, type PrescriptionDoc } from '../docs'
+import { prescriptionView } from '../views'
+import { nextSequence } from '../reads'
 
 const BAD_APPOINTMENT = '没有找到这位就诊人的这次预约'
 

@@ -1,6 +1,7 @@
 import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
-import { ORDERS, orderSummary, type OrderDoc } from '../model'
+import { ORDERS, type OrderDoc } from '../docs'
+import { orderSummary } from '../views'
 
 /** The family's decoction orders, newest first (the 订单 tab). */
 export async function listOrders(_input: unknown, ctx: ActionContext) {

@@ -1,8 +1,9 @@
 import { ownProfile } from '../../common/patients'
 import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
-import { PRESCRIPTIONS, prescriptionView, type PrescriptionDoc } from '../model'
-import { holders } from '../store'
+import { PRESCRIPTIONS, type PrescriptionDoc } from '../docs'
+import { prescriptionView } from '../views'
+import { holders } from '../reads'
 
 /** The family's prescriptions (of one profile, or all), newest first, each with the order holding it. */
 export async function listPrescriptions(input: { profileId?: string }, ctx: ActionContext) {

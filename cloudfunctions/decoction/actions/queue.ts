@@ -4,7 +4,8 @@ import { now } from '../../common/clock'
 import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
-import { ORDERS, queueItem, type OrderDoc } from '../model'
+import { ORDERS, type OrderDoc } from '../docs'
+import { queueItem } from '../views'
 
 /**
  * One page of the decoction room's queue for one status, with the count of every working status.

@@ -3,7 +3,8 @@ import { now } from '../../common/clock'
 import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
-import { ORDERS, queueItem, type OrderDoc } from '../model'
+import { ORDERS, type OrderDoc } from '../docs'
+import { queueItem } from '../views'
 
 /** Finds orders by order number, the patient's or contact's full name, or phone; shown masked. */
 export async function searchOrders(input: { q: string }, ctx: ActionContext) {

@@ -4,7 +4,7 @@ import { holdKey } from '../../types/decoction-rules'
 import { db } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import type { StatusEvent } from '../common/transition'
-import { COUNTERS, EVENTS, ORDERS, PRESCRIPTIONS, type OrderDoc, type PrescriptionDoc, type StepData } from './model'
+import { COUNTERS, EVENTS, ORDERS, PRESCRIPTIONS, type OrderDoc, type PrescriptionDoc, type StepData } from './docs'
 
 const ORDER_NOT_FOUND = '没有找到这个订单'
 const RX_NOT_FOUND = '没有找到这张处方'

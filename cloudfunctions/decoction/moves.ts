@@ -6,7 +6,7 @@ import { ORDER_STATUS_LABELS, RELEASING_STATUSES, decoctionWorkflow, type OrderS
 import { releasedKey } from '../../types/decoction-rules'
 import { enqueue } from '../common/outbox'
 import { transition, type Actor } from '../common/transition'
-import { ORDERS, type OrderDoc, type StepData } from './model'
+import { ORDERS, type OrderDoc, type StepData } from './docs'
 
 export interface Move {
   id: string
