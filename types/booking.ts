@@ -70,6 +70,18 @@ export const WAITLIST_STATUS_LABELS: Record<WaitlistStatus, string> = {
   expired: '候补未成功'
 }
 
+/**
+ * Who moves a waitlist ticket: the family leaves it; the timer promotes it when a place is freed
+ * (inside the cancellation) and ends it at the cutoff; the scheduler's 停诊 closes it.
+ */
+export const waitlistWorkflow = defineWorkflow<WaitlistStatus>({
+  waiting: { promoted: ['system'], left: ['patient'], closed: ['scheduler'], expired: ['system'] },
+  promoted: {},
+  left: {},
+  closed: {},
+  expired: {}
+})
+
 export const WINDOWS = ['draft', 'not_yet', 'open', 'cutoff', 'closed', 'ended'] as const
 export type WindowState = (typeof WINDOWS)[number]
 

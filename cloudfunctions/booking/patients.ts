@@ -4,7 +4,7 @@
  * one conditional update.
  */
 import type { BookingRules } from '../../types/booking-rules'
-import { banText, isBanned } from '../../types/booking-rules'
+import { bookingRefusal } from '../../types/booking-rules'
 import { anyActiveProfile, type ProfileDoc } from '../common/patients'
 import { iso } from '../common/clock'
 import { db, type Transaction } from '../common/db'
@@ -105,7 +105,8 @@ async function explainPatient(req: HoldRequest, rules: BookingRules, nowIso: str
     return undefined
   }
   if (state.removed || (!req.by.hotline && state.accountId !== req.by.accountId)) throw NO_PATIENT()
-  if (isBanned(state.bannedUntil, nowIso)) throw new AppError('FORBIDDEN', banText({ until: state.bannedUntil, reason: state.banReason }))
+  const refusal = bookingRefusal(state, req.scheduleId, rules, nowIso)
+  if (refusal?.reason === 'banned') throw new AppError(refusal.code, refusal.message)
   // Booked in this session already: by this very request (a retry), by another, or one in flight.
   for (const wait of [0, 80, 200, 400, 800]) {
     if (!state || !state.activeSchedules.includes(req.scheduleId)) break
@@ -117,8 +118,7 @@ async function explainPatient(req: HoldRequest, rules: BookingRules, nowIso: str
     state = await patientStateById(req.profileId)
   }
   if (state?.activeSchedules.includes(req.scheduleId)) throw new AppError('CONFLICT', '正在为这位就诊人预约本场，请稍后在“我的预约”查看')
-  if (state && state.activeCount >= rules.maxActivePerPatient) {
-    throw new AppError('CONFLICT', `${state.name}已有${rules.maxActivePerPatient}个待就诊的预约，就诊或取消其中一个后才能再预约`)
-  }
+  const now = bookingRefusal(state, req.scheduleId, rules, nowIso)
+  if (now?.reason === 'active_limit') throw new AppError(now.code, now.message)
   return undefined
 }

@@ -5,7 +5,7 @@
  * cutoff, a place left), and the insert of the appointment, whose id comes from the request so a
  * retry cannot make two. Only a failure reads more, to say exactly why, and undoes what it took.
  */
-import { isBanned } from '../../types/booking-rules'
+import { bookingRefusal } from '../../types/booking-rules'
 import { iso } from '../common/clock'
 import { db } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
@@ -91,11 +91,7 @@ async function refuseEarly(req: BookRequest, i: number, rules: { maxActivePerPat
     await bookableProfile(req.by, req.profileId)
     throw why
   }
-  const plain =
-    (req.by.hotline || state.accountId === req.by.accountId) &&
-    !isBanned(state.bannedUntil, nowIso) &&
-    state.activeCount < rules.maxActivePerPatient &&
-    !state.activeSchedules.includes(req.scheduleId)
+  const plain = (req.by.hotline || state.accountId === req.by.accountId) && !bookingRefusal(state, req.scheduleId, rules, nowIso)
   if (plain) throw why
 }
 

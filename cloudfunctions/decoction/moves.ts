@@ -12,6 +12,8 @@ export interface Move {
   id: string
   to: OrderStatus
   actor: Actor
+  /** Which side moves it (a pharmacist may also be a family): decides whether the family is told. */
+  side: 'family' | 'pharmacy'
   /** The status the person saw; the move is refused if the order has moved on since. */
   from?: OrderStatus
   note?: string
@@ -45,7 +47,7 @@ const clip = (s: string, n = 20) => (Array.from(s).length > n ? Array.from(s).sl
 
 /** The family hears when the parcel leaves, when it can be collected, and when the pharmacy stops an order. */
 async function remind(o: OrderDoc, m: Move): Promise<void> {
-  const byPharmacy = m.actor.roles.includes('pharmacist')
+  const byPharmacy = m.side === 'pharmacy'
   let title: string
   let body: string
   if (o.status === 'shipped' && o.courier) {
