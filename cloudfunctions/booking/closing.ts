@@ -1,15 +1,15 @@
 /** What 停诊 does to a session's bookings and waitlist. */
-import { db } from '../common/db'
 import { AppError } from '../common/errors'
 import type { Actor } from '../common/transition'
 import { APPOINTMENTS, type AppointmentDoc, type ScheduleDoc } from './docs'
 import { cancelAppointment, closeWait, tellClosed } from './moves'
 import { waitingFor } from './waitlist'
+import { collection } from '../common/typed'
 
 async function cancelBooked(s: ScheduleDoc, reason: string, actor: Actor): Promise<number> {
-  const res = await db().collection(APPOINTMENTS).where({ scheduleId: s._id, status: 'booked' }).limit(1000).get()
+  const res = await collection<AppointmentDoc>(APPOINTMENTS).where({ scheduleId: s._id, status: 'booked' }).limit(1000).get()
   let n = 0
-  for (const a of res.data as AppointmentDoc[]) {
+  for (const a of res.data) {
     try {
       await cancelAppointment(a, { actor, by: 'hospital', reason })
     } catch (err) {

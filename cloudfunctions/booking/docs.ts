@@ -9,6 +9,31 @@ export const APPOINTMENTS = 'appointments'
 /** Per patient profile (`_id` = profile id): the counters the booking rules are checked against. */
 export const PATIENTS = 'booking_patients'
 export const WAITLIST = 'booking_waitlist'
+/** The catalogue: written by the demo seed and the hospital's admin, read by booking. */
+export const HOSPITALS = 'hospitals'
+export const DEPARTMENTS = 'departments'
+export const DOCTORS = 'doctors'
+
+export interface HospitalDoc {
+  _id: string
+  name: string
+  level: string
+  address: string
+}
+export interface DepartmentDoc {
+  _id: string
+  hospitalId: string
+  name: string
+}
+export interface DoctorDoc {
+  _id: string
+  name: string
+  title: string
+  homeHospital: string
+  specialty: string
+  hospitalId: string
+  departmentId: string
+}
 
 export interface SliceDoc {
   id: string

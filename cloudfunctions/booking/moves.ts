@@ -14,7 +14,7 @@ import {
 } from '../../types/booking'
 import { applyNoShow, bookingRefusal, dateLabel, noShowBanReason, queueNumber, type BookingRules } from '../../types/booking-rules'
 import { iso } from '../common/clock'
-import { db, firstDoc, type Transaction } from '../common/db'
+import { db, type Transaction } from '../common/db'
 import { AppError } from '../common/errors'
 import { enqueue } from '../common/outbox'
 import { getSettings } from '../common/settings'
@@ -125,7 +125,7 @@ export async function markNoShow(a: AppointmentDoc, rules: BookingRules, actor: 
     patch: { activeKey: `x:${a._id}` },
     within: async (tx) => {
       banned = ''
-      const state = firstDoc<PatientStateDoc>(await tx.collection(PATIENTS).doc(a.profileId).get())
+      const state = (await txDoc<PatientStateDoc>(tx, PATIENTS, a.profileId).get()).data
       if (!state) return
       const next = applyNoShow(state.noShows ?? [], a.endsAt, rules)
       const stillBanned = state.bannedUntil > next.bannedUntil ? state.bannedUntil : next.bannedUntil

@@ -11,6 +11,7 @@ import { db, type Transaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import { activeAppointmentFor, appointmentById, patientStateById } from './reads'
 import { PATIENTS, type AppointmentDoc, type PatientStateDoc } from './docs'
+import { collection } from '../common/typed'
 
 export interface Booker {
   /** The account pressing book (a family, or hotline staff). */
@@ -45,7 +46,7 @@ export async function ensurePatientState(profile: ProfileDoc): Promise<void> {
     createdAt: iso()
   }
   try {
-    await db().collection(PATIENTS).add(doc)
+    await collection<PatientStateDoc>(PATIENTS).add(doc)
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
   }
@@ -75,11 +76,10 @@ export async function holdPatient(req: HoldRequest, rules: BookingRules, nowIso:
   }
   if (!req.by.hotline) where.accountId = req.by.accountId
   for (let attempt = 0; attempt < 3; attempt++) {
-    const res = await db()
-      .collection(PATIENTS)
+    const res = await collection<PatientStateDoc>(PATIENTS)
       .where(where)
       .updateAndReturn({ activeCount: _.inc(1), activeSchedules: _.push([req.scheduleId]) })
-    if (res.updated && res.doc) return { kind: 'held', state: res.doc as PatientStateDoc }
+    if (res.updated && res.doc) return { kind: 'held', state: res.doc }
     const replay = await explainPatient(req, rules, nowIso)
     if (replay) return replay
   }

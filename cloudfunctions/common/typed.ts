@@ -32,7 +32,7 @@ export interface TypedDoc<T> {
 
 export interface TypedCollection<T extends { _id: string }> extends TypedQuery<T> {
   doc(id: string): TypedDoc<T>
-  add(doc: Omit<T, '_id'> | T): Promise<{ id: string | number }>
+  add(doc: Omit<T, '_id'> & { _id?: string }): Promise<{ id: string | number }>
 }
 
 export function collection<T extends { _id: string }>(name: string): TypedCollection<T> {

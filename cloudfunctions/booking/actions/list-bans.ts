@@ -4,18 +4,18 @@ import { db } from '../../common/db'
 import { profilesByIds } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
 import { PATIENTS, type PatientStateDoc } from '../docs'
+import { collection } from '../../common/typed'
 
 /** Patients currently barred from booking after repeated no-shows, soonest lifted first. */
 export async function listBans(_input: unknown, ctx: ActionContext) {
   ctx.user()
   const _ = db().command
-  const res = await db()
-    .collection(PATIENTS)
+  const res = await collection<PatientStateDoc>(PATIENTS)
     .where({ bannedUntil: _.gt(iso()) })
     .orderBy('bannedUntil', 'asc')
     .limit(200)
     .get()
-  const states = res.data as PatientStateDoc[]
+  const states = res.data
   const ids = states.map((s) => s._id)
   const profiles = await profilesByIds(ids, 200)
   const phoneOf = new Map(profiles.map((p) => [p._id, p.phone]))
