@@ -1,10 +1,7 @@
 import { HEALTH_DATA_CONSENT_VERSION, type Relation } from '../../../types/account'
-import { maskPhone } from '../../../types/idcard'
 import { iso } from '../../common/clock'
-import { db } from '../../common/db'
-import { AppError, isDuplicateKeyError } from '../../common/errors'
-import { accountIdFor, type AccountDoc } from '../../common/identity'
-import { createProfile, patientMatch, profileOfPerson, type ProfileDoc } from '../../common/patients'
+import { AppError } from '../../common/errors'
+import { createProfile, ensureHotlineAccount, patientMatch, profileOfPerson, type ProfileDoc } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
 
 interface Input {
@@ -13,38 +10,6 @@ interface Input {
   idNumber: string
   relation: Relation
   consent: true
-}
-
-/**
- * A caller without a smartphone has no WeChat account: their profiles live in an account the hotline
- * manages for their phone number, so the same caller is found with the same profiles next time.
- * The caller's spoken consent to health-data processing is recorded with the staff member who took it.
- */
-export function hotlineAccountId(phone: string): string {
-  return accountIdFor(`hotline:${phone}`)
-}
-
-async function ensureHotlineAccount(phone: string, staffId: string, at: string): Promise<string> {
-  const _id = hotlineAccountId(phone)
-  const account: AccountDoc & Record<string, unknown> = {
-    _id,
-    openid: `hotline:${phone}`,
-    nickname: `热线来电 ${maskPhone(phone)}`,
-    roles: [],
-    preferences: { elderMode: true },
-    healthDataConsent: { version: HEALTH_DATA_CONSENT_VERSION, at },
-    profileCount: 0,
-    createdAt: at,
-    managedBy: 'hotline',
-    phone,
-    consentTakenBy: staffId
-  }
-  try {
-    await db().collection('accounts').add(account)
-  } catch (err) {
-    if (!isDuplicateKeyError(err)) throw err
-  }
-  return _id
 }
 
 function view(p: ProfileDoc, created: boolean) {
