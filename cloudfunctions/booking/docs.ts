@@ -198,6 +198,19 @@ export function newWaitTicket(
   }
 }
 
+/** What every appointment starts with, however it was booked: nothing cancelled, checked in or done yet. */
+export function freshAppointment(nowIso: string) {
+  return {
+    status: 'booked' as const,
+    cancelReason: '',
+    cancelledBy: '' as const,
+    checkedInAt: '',
+    completedAt: '',
+    createdAt: nowIso,
+    updatedAt: nowIso
+  }
+}
+
 export function appointmentIdFor(requestKey: string): string {
   return `ap_${createHash('sha256').update(requestKey).digest('hex').slice(0, 28)}`
 }

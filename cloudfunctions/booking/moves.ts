@@ -22,6 +22,7 @@ import { SYSTEM, transition, transitionWithin, type Actor, type TransitionReques
 import { txDoc } from '../common/typed'
 import {
   activeKeyOf,
+  freshAppointment,
   APPOINTMENTS,
   PATIENTS,
   SCHEDULES,
@@ -241,7 +242,6 @@ async function promoteFirst(
       requestKey: `waitlist:${wait._id}`,
       activeKey: activeKeyOf(wait.profileId, freed.scheduleId),
       returnKey: `a:${id}`,
-      status: 'booked',
       profileId: wait.profileId,
       accountId: state.accountId,
       patientName: state.name,
@@ -252,12 +252,7 @@ async function promoteFirst(
       fee: schedule.fee,
       returnOf: '',
       fromWaitlist: true,
-      cancelReason: '',
-      cancelledBy: '',
-      checkedInAt: '',
-      completedAt: '',
-      createdAt: nowIso,
-      updatedAt: nowIso
+      ...freshAppointment(nowIso)
     }
     await tx
       .collection(SCHEDULES)

@@ -12,6 +12,7 @@ import { AppError, isDuplicateKeyError } from '../common/errors'
 import { getSettings } from '../common/settings'
 import {
   activeKeyOf,
+  freshAppointment,
   sessionSnapshot,
   appointmentIdFor,
   APPOINTMENTS,
@@ -101,7 +102,6 @@ function newAppointment(req: BookRequest, id: string, state: PatientStateDoc, s:
     requestKey: req.requestKey,
     activeKey: activeKeyOf(req.profileId, req.scheduleId),
     returnKey: req.returnOf ? `r:${req.returnOf}` : `a:${id}`,
-    status: 'booked',
     profileId: req.profileId,
     accountId: state.accountId,
     patientName: state.name,
@@ -112,11 +112,6 @@ function newAppointment(req: BookRequest, id: string, state: PatientStateDoc, s:
     fee: req.returnOf ? 0 : s.fee,
     returnOf: req.returnOf ?? '',
     fromWaitlist: false,
-    cancelReason: '',
-    cancelledBy: '',
-    checkedInAt: '',
-    completedAt: '',
-    createdAt: nowIso,
-    updatedAt: nowIso
+    ...freshAppointment(nowIso)
   }
 }
