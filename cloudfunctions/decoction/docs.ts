@@ -70,6 +70,8 @@ export interface OrderDoc {
 /** What each step recorded, read back from a status event. */
 
 export interface StepData {
+  /** Who moved it, as the action knows (roles cannot say: a pharmacist may also be a family). */
+  side?: 'family' | 'pharmacy'
   machine?: string
   startedAt?: string
   steps?: DecoctStep[]

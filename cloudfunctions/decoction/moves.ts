@@ -37,7 +37,7 @@ export async function moveOrder(m: Move): Promise<OrderDoc> {
     ...(m.from ? { from: m.from } : {}),
     ...(m.note ? { note: m.note } : {}),
     patch,
-    ...(m.data && Object.keys(m.data).length ? { eventData: m.data as Record<string, unknown> } : {})
+    eventData: { side: m.side, ...(m.data ?? {}) }
   })
   await remind(doc, m)
   return doc

@@ -87,7 +87,7 @@ export function queueItem(o: OrderDoc, now: Date, soakingMinutes: number): Queue
 }
 
 export function eventView(e: StatusEvent<OrderStatus> & { data?: StepData }, names?: Map<string, string>): EventView {
-  const byPharmacy = e.by.roles.includes('pharmacist')
+  const byPharmacy = e.data?.side ? e.data.side === 'pharmacy' : e.by.roles.includes('pharmacist')
   const d = e.data ?? {}
   const name = byPharmacy ? names?.get(e.by.accountId) : undefined
   return {

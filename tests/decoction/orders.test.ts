@@ -257,3 +257,31 @@ describe('a profile with a live decoction order', () => {
     expect(events.data).toMatchObject([{ from: 'active', to: 'removed', by: { accountId: b.accountId('liu_yang'), roles: ['patient'] } }])
   })
 })
+
+describe('a pharmacist who is also a family', () => {
+  test('cancelling their own family order is the family’s step on the timeline, and no pharmacy notice is sent', async () => {
+    await b.ok('pharmacist', 'account', 'grantHealthDataConsent', { version: HEALTH_DATA_CONSENT_VERSION })
+    const mother = await b.ok<ProfileView>(
+      'pharmacist',
+      'account',
+      'addProfile',
+      { name: '钱桂兰', idNumber: '370125195203150025', phone: '13905310004', relation: 'parent' },
+      rid()
+    )
+    const rx = await prescribe(b, mother.id)
+    const o = await order(
+      b,
+      rx.id,
+      { delivery: 'pickup', contactName: '钱志刚', contactPhone: '13905310005', address: undefined },
+      'pharmacist'
+    )
+    await b.ok('pharmacist', 'decoction', 'cancelOrder', { id: o.id, reason: '不需要了' }, rid())
+    const detail = await b.ok<OrderDetail>('pharmacist', 'decoction', 'getOrder', { id: o.id })
+    expect(detail.events.at(-1)).toMatchObject({ to: 'cancelled', by: 'patient' })
+    // The event still records who they are: every role the account holds.
+    const [event] = await eventsFor(o.id)
+    expect(event.by.roles).toEqual(expect.arrayContaining(['patient', 'pharmacist']))
+    const { messages } = await b.ok<{ messages: Array<{ title: string }> }>('pharmacist', 'account', 'listMessages', {})
+    expect(messages.map((m) => m.title)).not.toContain('代煎订单已取消')
+  })
+})
