@@ -5,7 +5,7 @@
  */
 import type { BookingRules } from '../../types/booking-rules'
 import { bookingRefusal } from '../../types/booking-rules'
-import { anyActiveProfile, type ProfileDoc } from '../common/patients'
+import { anyActiveProfile, NO_PROFILE, type ProfileDoc } from '../common/patients'
 import { iso } from '../common/clock'
 import { db, type Transaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
@@ -20,7 +20,7 @@ export interface Booker {
   hotline: boolean
 }
 
-export const NO_PATIENT = () => new AppError('NOT_FOUND', '没有找到这位就诊人')
+export const NO_PATIENT = () => new AppError('NOT_FOUND', NO_PROFILE)
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 

@@ -3,7 +3,6 @@
  * that name it. Every service declared in PROFILE_HOLDERS is asked first.
  */
 import { PROFILE_STATUS_LABELS, profileWorkflow, type ProfileStatus } from '../../../types/account'
-import { iso } from '../clock'
 import { db } from '../db'
 import { AppError } from '../errors'
 import { transition, type Actor } from '../transition'
@@ -50,7 +49,7 @@ export async function removeOwnProfile(actor: Actor, id: string, holders: readon
     to: 'removed',
     actor,
     // The person may be added again later: the unique key is freed with the place it took.
-    patch: { uniqueKey: `removed:${doc._id}`, updatedAt: iso() },
+    patch: { uniqueKey: `removed:${doc._id}` },
     within: async (tx) => {
       await tx
         .collection('accounts')
