@@ -168,7 +168,7 @@ function waitMove(
   }
 }
 
-/** Runs a ticket move; false when the ticket was no longer waiting (someone else moved it first). */
+/** Runs a ticket move; null when the ticket was no longer waiting (someone else moved it first). */
 async function moveWait(req: TransitionRequest<WaitlistStatus>): Promise<WaitDoc | null> {
   try {
     return (await transition<WaitlistStatus, WaitDoc>(req)).doc
