@@ -22,9 +22,9 @@ export interface TimerTrigger {
 
 export const timerTriggers: TimerTrigger[] = [
   // Every 15 minutes: no-shows after a session ends (and the ban), visits completed, waitlists ended.
-  { fn: 'jobs', name: 'markNoShows', cron: '0 */15 * * * * *' },
+  { fn: 'booking', name: 'markNoShows', cron: '0 */15 * * * * *' },
   // Hourly 08:00-21:00: the day-before reminder (one per appointment, whenever it was booked).
-  { fn: 'jobs', name: 'remindDayBefore', cron: '0 0 8-21 * * * *' },
+  { fn: 'booking', name: 'remindDayBefore', cron: '0 0 8-21 * * * *' },
   // Every minute: send what the outbox holds.
   { fn: 'jobs', name: 'deliverOutbox', cron: '0 * * * * * *' }
 ]

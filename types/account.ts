@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { action, emptyInput, ROLES, STAFF_ROLES } from './contract'
 import { idNumberProblem } from './idcard'
+import { defineWorkflow } from './workflow'
 import { registerFieldLabels } from './zod-zh'
 import { text } from './text'
 
@@ -13,6 +14,15 @@ export const RELATION_LABELS: Record<Relation, string> = {
   spouse: '配偶',
   other: '其他'
 }
+
+/** A patient profile (就诊人) is active until its family removes it; a removed one stays behind its records. */
+export const PROFILE_STATUSES = ['active', 'removed'] as const
+export type ProfileStatus = (typeof PROFILE_STATUSES)[number]
+export const PROFILE_STATUS_LABELS: Record<ProfileStatus, string> = { active: '在用', removed: '已删除' }
+export const profileWorkflow = defineWorkflow<ProfileStatus>({
+  active: { removed: ['patient'] },
+  removed: {}
+})
 
 export const NURSE_TITLES = ['护士', '护师', '主管护师', '副主任护师', '主任护师'] as const
 export type NurseTitle = (typeof NURSE_TITLES)[number]

@@ -269,3 +269,45 @@ export function whatToBring(opts: { isReturn: boolean }): string[] {
   list.push('请提前20分钟到达，在诊区签到后候诊')
   return list
 }
+
+/** What the booking rules need to know of a patient: their booking state, as plain values. */
+export interface PatientStanding {
+  name: string
+  bannedUntil: string
+  banReason: string
+  activeCount: number
+  activeSchedules: readonly string[]
+}
+
+export type Ineligible = { reason: 'banned' | 'same_session' | 'active_limit'; code: 'FORBIDDEN' | 'CONFLICT'; message: string }
+
+/**
+ * The one eligibility rule for taking a place in a session, by booking (`book`), by joining its
+ * waitlist (`wait`) or by promotion from it: not while banned, not twice in one session, not past
+ * the active limit. `undefined` standing is a patient who never booked: eligible. Returns the
+ * refusal the person sees, or null.
+ */
+export function bookingRefusal(
+  p: PatientStanding | undefined,
+  scheduleId: string,
+  rules: Pick<BookingRules, 'maxActivePerPatient'>,
+  nowIso: string,
+  purpose: 'book' | 'wait' = 'book'
+): Ineligible | null {
+  if (!p) return null
+  if (isBanned(p.bannedUntil, nowIso)) {
+    return { reason: 'banned', code: 'FORBIDDEN', message: banText({ until: p.bannedUntil, reason: p.banReason }) }
+  }
+  if (p.activeSchedules.includes(scheduleId)) {
+    const message = purpose === 'wait' ? `${p.name}已预约本场，不需要候补` : `${p.name}已预约本场，同一场出诊只能预约一次`
+    return { reason: 'same_session', code: 'CONFLICT', message }
+  }
+  if (p.activeCount >= rules.maxActivePerPatient) {
+    const message =
+      purpose === 'wait'
+        ? `${p.name}已有${rules.maxActivePerPatient}个待就诊的预约，不能再候补`
+        : `${p.name}已有${rules.maxActivePerPatient}个待就诊的预约，就诊或取消其中一个后才能再预约`
+    return { reason: 'active_limit', code: 'CONFLICT', message }
+  }
+  return null
+}

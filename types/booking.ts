@@ -71,6 +71,18 @@ export const WAITLIST_STATUS_LABELS: Record<WaitlistStatus, string> = {
   expired: '候补未成功'
 }
 
+/**
+ * Who moves a waitlist ticket: the family leaves it; the timer promotes it when a place is freed
+ * (inside the cancellation) and ends it at the cutoff; the scheduler's 停诊 closes it.
+ */
+export const waitlistWorkflow = defineWorkflow<WaitlistStatus>({
+  waiting: { promoted: ['system'], left: ['patient'], closed: ['scheduler'], expired: ['system'] },
+  promoted: {},
+  left: {},
+  closed: {},
+  expired: {}
+})
+
 export const WINDOWS = ['draft', 'not_yet', 'open', 'cutoff', 'closed', 'ended'] as const
 export type WindowState = (typeof WINDOWS)[number]
 
@@ -279,7 +291,14 @@ const hotlinePatientView = z.object({
 
 const bookInput = z.object({ scheduleId: id, sliceId, profileId: id, returnOf: id.optional() }).strict()
 
+const timer = () =>
+  action({ input: emptyInput, output: z.record(z.number().int()) })({ roles: ['system'], requestId: false, example: () => ({}) })
+
 export const bookingActions = {
+  /** Timer: after a session ends, unchecked bookings become no-shows (and may ban), check-ins visits. */
+  markNoShows: timer(),
+  /** Timer: the day before a visit, one reminder per appointment. */
+  remindDayBefore: timer(),
   catalog: action({ input: emptyInput, output: catalogView })({ roles: ['patient'], requestId: false, example: () => ({}) }),
   listWeek: action({
     input: z.object({ departmentId: id.optional(), doctorId: id.optional() }).strict(),

@@ -1,17 +1,15 @@
 /** What 停诊 does to a session's bookings and waitlist. */
-import { dateLabel } from '../../types/booking-rules'
-import { iso } from '../common/clock'
-import { db } from '../common/db'
 import { AppError } from '../common/errors'
-import { enqueue } from '../common/outbox'
 import type { Actor } from '../common/transition'
-import { APPOINTMENTS, WAITLIST, type AppointmentDoc, type ScheduleDoc, type WaitDoc } from './docs'
-import { cancelAppointment, tellClosed } from './moves'
+import { APPOINTMENTS, type AppointmentDoc, type ScheduleDoc } from './docs'
+import { cancelAppointment, closeWait, tellClosed } from './moves'
+import { waitingFor } from './waitlist'
+import { collection } from '../common/typed'
 
 async function cancelBooked(s: ScheduleDoc, reason: string, actor: Actor): Promise<number> {
-  const res = await db().collection(APPOINTMENTS).where({ scheduleId: s._id, status: 'booked' }).limit(1000).get()
+  const res = await collection<AppointmentDoc>(APPOINTMENTS).where({ scheduleId: s._id, status: 'booked' }).limit(1000).get()
   let n = 0
-  for (const a of res.data as AppointmentDoc[]) {
+  for (const a of res.data) {
     try {
       await cancelAppointment(a, { actor, by: 'hospital', reason })
     } catch (err) {
@@ -34,20 +32,6 @@ export async function cancelAllBookings(s: ScheduleDoc, reason: string, actor: A
   return first + (await cancelBooked(s, reason, actor))
 }
 
-export async function closeWaitlist(s: ScheduleDoc, reason: string): Promise<void> {
-  const res = await db().collection(WAITLIST).where({ scheduleId: s._id, status: 'waiting' }).limit(1000).get()
-  for (const w of res.data as WaitDoc[]) {
-    const done = await db()
-      .collection(WAITLIST)
-      .where({ _id: w._id, status: 'waiting' })
-      .update({ status: 'closed', waitKey: `x:${w._id}`, updatedAt: iso() })
-    if (!done.updated) continue
-    await enqueue({
-      accountId: w.accountId,
-      kind: 'booking_closed',
-      title: '候补的出诊已停诊',
-      body: `${w.patientName}候补的${dateLabel(w.date)} ${w.start}-${w.end} ${w.departmentName} ${w.doctorName}已停诊（${reason}），候补已结束。`,
-      dedupeKey: `closed_wait_${w._id}`
-    })
-  }
+export async function closeWaitlist(s: ScheduleDoc, reason: string, actor: Actor): Promise<void> {
+  for (const w of await waitingFor(s._id)) await closeWait(w, actor, reason)
 }

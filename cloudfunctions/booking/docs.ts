@@ -1,8 +1,7 @@
-/** Booking documents as stored, and reading them by id. */
+/** Booking documents as stored, and the keys that make the booking rules unique indexes. */
 import { createHash } from 'node:crypto'
 import type { AppointmentStatus, CancelledBy, Channel, ClinicType, ScheduleStatus, Session, WaitlistStatus } from '../../types/booking'
 import type { Relation } from '../../types/account'
-import { db } from '../common/db'
 import { queueNumber, sessionEndsAt } from '../../types/booking-rules'
 
 export const SCHEDULES = 'schedules'
@@ -10,6 +9,31 @@ export const APPOINTMENTS = 'appointments'
 /** Per patient profile (`_id` = profile id): the counters the booking rules are checked against. */
 export const PATIENTS = 'booking_patients'
 export const WAITLIST = 'booking_waitlist'
+/** The catalogue: written by the demo seed and the hospital's admin, read by booking. */
+export const HOSPITALS = 'hospitals'
+export const DEPARTMENTS = 'departments'
+export const DOCTORS = 'doctors'
+
+export interface HospitalDoc {
+  _id: string
+  name: string
+  level: string
+  address: string
+}
+export interface DepartmentDoc {
+  _id: string
+  hospitalId: string
+  name: string
+}
+export interface DoctorDoc {
+  _id: string
+  name: string
+  title: string
+  homeHospital: string
+  specialty: string
+  hospitalId: string
+  departmentId: string
+}
 
 export interface SliceDoc {
   id: string
@@ -174,6 +198,19 @@ export function newWaitTicket(
   }
 }
 
+/** What every appointment starts with, however it was booked: nothing cancelled, checked in or done yet. */
+export function freshAppointment(nowIso: string) {
+  return {
+    status: 'booked' as const,
+    cancelReason: '',
+    cancelledBy: '' as const,
+    checkedInAt: '',
+    completedAt: '',
+    createdAt: nowIso,
+    updatedAt: nowIso
+  }
+}
+
 export function appointmentIdFor(requestKey: string): string {
   return `ap_${createHash('sha256').update(requestKey).digest('hex').slice(0, 28)}`
 }
@@ -184,24 +221,6 @@ export function sliceIndexOf(sliceId: string): number {
 
 export function activeKeyOf(profileId: string, scheduleId: string): string {
   return `${profileId}:${scheduleId}`
-}
-
-async function byId<T>(collection: string, id: string): Promise<T | undefined> {
-  const res = await db().collection(collection).where({ _id: id }).get()
-  return res.data[0] as T | undefined
-}
-
-export const scheduleById = (id: string) => byId<ScheduleDoc>(SCHEDULES, id)
-export const appointmentById = (id: string) => byId<AppointmentDoc>(APPOINTMENTS, id)
-export const patientStateById = (id: string) => byId<PatientStateDoc>(PATIENTS, id)
-export const waitById = (id: string) => byId<WaitDoc>(WAITLIST, id)
-
-export async function activeAppointmentFor(profileId: string, scheduleId: string): Promise<AppointmentDoc | undefined> {
-  const res = await db()
-    .collection(APPOINTMENTS)
-    .where({ activeKey: activeKeyOf(profileId, scheduleId) })
-    .get()
-  return res.data[0] as AppointmentDoc | undefined
 }
 
 /**

@@ -20,6 +20,8 @@ import { liftBan } from './actions/lift-ban'
 import { listBans } from './actions/list-bans'
 import { listMine } from './actions/list-mine'
 import { listWeek } from './actions/list-week'
+import { markNoShows } from './actions/mark-no-shows'
+import { remindDayBefore } from './actions/remind-day-before'
 import { myPatients } from './actions/my-patients'
 import { publish } from './actions/publish'
 import { returnVisitOptions } from './actions/return-visit-options'
@@ -33,6 +35,8 @@ export const fn = createFunction(
   'booking',
   bookingActions,
   {
+    markNoShows,
+    remindDayBefore,
     catalog,
     listWeek,
     getSession,

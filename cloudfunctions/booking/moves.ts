@@ -1,17 +1,39 @@
 /**
- * Every status change of an appointment goes through `transition` (the workflow table in
- * types/booking.ts), with the counters it affects written in the same transaction.
+ * Every status change of an appointment or a waitlist ticket goes through `transition` (the
+ * workflow tables in types/booking.ts), with the counters it affects written in the same
+ * transaction, and the notices it sends.
  */
-import { APPOINTMENT_STATUS_LABELS, appointmentWorkflow, type AppointmentStatus, type CancelledBy } from '../../types/booking'
-import { applyNoShow, dateLabel, noShowBanReason, type BookingRules } from '../../types/booking-rules'
+import {
+  APPOINTMENT_STATUS_LABELS,
+  appointmentWorkflow,
+  WAITLIST_STATUS_LABELS,
+  waitlistWorkflow,
+  type AppointmentStatus,
+  type CancelledBy,
+  type WaitlistStatus
+} from '../../types/booking'
+import { applyNoShow, bookingRefusal, dateLabel, noShowBanReason, queueNumber, type BookingRules } from '../../types/booking-rules'
 import { iso } from '../common/clock'
-import { db, firstDoc } from '../common/db'
+import { db, type Transaction } from '../common/db'
+import { AppError } from '../common/errors'
 import { enqueue } from '../common/outbox'
 import { getSettings } from '../common/settings'
-import { transition, type Actor, type TransitionRequest } from '../common/transition'
-import { APPOINTMENTS, PATIENTS, SCHEDULES, type AppointmentDoc, type PatientStateDoc } from './docs'
+import { SYSTEM, transition, transitionWithin, type Actor, type TransitionRequest } from '../common/transition'
+import { txDoc } from '../common/typed'
+import {
+  activeKeyOf,
+  freshAppointment,
+  APPOINTMENTS,
+  PATIENTS,
+  SCHEDULES,
+  WAITLIST,
+  type AppointmentDoc,
+  type PatientStateDoc,
+  type ScheduleDoc,
+  type WaitDoc
+} from './docs'
 import { releasePatient } from './patients'
-import { BOOKING_PAGE, promoteFirst, tellPromoted, waitingFor, type Promotion } from './waitlist'
+import { BOOKING_PAGE, waitingFor } from './waitlist'
 
 type Moved = AppointmentDoc
 
@@ -104,7 +126,7 @@ export async function markNoShow(a: AppointmentDoc, rules: BookingRules, actor: 
     patch: { activeKey: `x:${a._id}` },
     within: async (tx) => {
       banned = ''
-      const state = firstDoc<PatientStateDoc>(await tx.collection(PATIENTS).doc(a.profileId).get())
+      const state = (await txDoc<PatientStateDoc>(tx, PATIENTS, a.profileId).get()).data
       if (!state) return
       const next = applyNoShow(state.noShows ?? [], a.endsAt, rules)
       const stillBanned = state.bannedUntil > next.bannedUntil ? state.bannedUntil : next.bannedUntil
@@ -122,4 +144,145 @@ export async function markNoShow(a: AppointmentDoc, rules: BookingRules, actor: 
     }
   })
   return { doc, banned }
+}
+
+// ---------------------------------------------------------------- waitlist tickets
+
+/** A ticket that stops waiting also frees its profile:session key, so the patient may queue again. */
+function waitMove(
+  w: WaitDoc,
+  to: WaitlistStatus,
+  actor: Actor,
+  extra: Partial<TransitionRequest<WaitlistStatus>> = {}
+): TransitionRequest<WaitlistStatus> {
+  return {
+    collection: WAITLIST,
+    id: w._id,
+    workflow: waitlistWorkflow,
+    labels: WAITLIST_STATUS_LABELS,
+    to,
+    actor,
+    from: 'waiting',
+    ...extra,
+    patch: { waitKey: `x:${w._id}`, ...(extra.patch ?? {}) }
+  }
+}
+
+/** Runs a ticket move; null when the ticket was no longer waiting (someone else moved it first). */
+async function moveWait(req: TransitionRequest<WaitlistStatus>): Promise<WaitDoc | null> {
+  try {
+    return (await transition<WaitlistStatus, WaitDoc>(req)).doc
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CONFLICT') return null
+    throw err
+  }
+}
+
+/** The family leaves the queue; null when the ticket had already moved on. */
+export function leaveWait(w: WaitDoc, actor: Actor): Promise<WaitDoc | null> {
+  return moveWait(waitMove(w, 'left', actor))
+}
+
+/** 停诊 ends the session's queue: each waiter is told. */
+export async function closeWait(w: WaitDoc, actor: Actor, reason: string): Promise<boolean> {
+  if (!(await moveWait(waitMove(w, 'closed', actor, { note: reason })))) return false
+  await enqueue({
+    accountId: w.accountId,
+    kind: 'booking_closed',
+    title: '候补的出诊已停诊',
+    body: `${w.patientName}候补的${dateLabel(w.date)} ${w.start}-${w.end} ${w.departmentName} ${w.doctorName}已停诊（${reason}），候补已结束。`,
+    dedupeKey: `closed_wait_${w._id}`
+  })
+  return true
+}
+
+/** At the cutoff a ticket still waiting has not got a place: it ends, and the family is told. */
+export async function expireWait(w: WaitDoc): Promise<boolean> {
+  if (!(await moveWait(waitMove(w, 'expired', SYSTEM)))) return false
+  await enqueue({
+    accountId: w.accountId,
+    kind: 'booking_waitlist_expired',
+    title: '候补未成功',
+    body: `${w.patientName}候补的${dateLabel(w.date)} ${w.departmentName} ${w.doctorName}到预约截止时仍没有空出号源，候补已结束。`,
+    dedupeKey: `expired_${w._id}`
+  })
+  return true
+}
+
+export interface Promotion {
+  wait: WaitDoc
+  appointment: AppointmentDoc
+}
+
+/**
+ * Gives slice `i` of the freed place to the first eligible waiter, in `tx`. A waiter who is banned,
+ * at the active limit or already booked in this session is passed over (and keeps waiting).
+ */
+async function promoteFirst(
+  tx: Transaction,
+  freed: AppointmentDoc,
+  candidates: readonly WaitDoc[],
+  rules: BookingRules,
+  nowIso: string
+): Promise<Promotion | null> {
+  const _ = db().command
+  for (const candidate of candidates) {
+    const wait = (await txDoc<WaitDoc>(tx, WAITLIST, candidate._id).get()).data
+    if (!wait || wait.status !== 'waiting') continue
+    const state = (await txDoc<PatientStateDoc>(tx, PATIENTS, wait.profileId).get()).data
+    if (!state || state.removed || bookingRefusal(state, freed.scheduleId, rules, nowIso)) continue
+    const schedule = (await txDoc<ScheduleDoc>(tx, SCHEDULES, freed.scheduleId).get()).data
+    if (!schedule || schedule.status !== 'published') return null
+    const i = freed.sliceIndex
+    const slices = schedule.slices.map((s, k) => (k === i ? { ...s, taken: s.taken + 1 } : s))
+    const id = `ap_w_${wait._id}`
+    const appointment: AppointmentDoc = {
+      ...freed,
+      _id: id,
+      requestKey: `waitlist:${wait._id}`,
+      activeKey: activeKeyOf(wait.profileId, freed.scheduleId),
+      returnKey: `a:${id}`,
+      profileId: wait.profileId,
+      accountId: state.accountId,
+      patientName: state.name,
+      channel: wait.channel,
+      bookedBy: 'system',
+      bookedByName: '',
+      queueNo: queueNumber(slices, i),
+      fee: schedule.fee,
+      returnOf: '',
+      fromWaitlist: true,
+      ...freshAppointment(nowIso)
+    }
+    await tx
+      .collection(SCHEDULES)
+      .doc(freed.scheduleId)
+      .update({ [`slices.${i}.taken`]: _.inc(1) })
+    await tx
+      .collection(PATIENTS)
+      .doc(wait.profileId)
+      .update({ activeCount: _.inc(1), activeSchedules: _.push([freed.scheduleId]) })
+    await tx.collection(APPOINTMENTS).add(appointment)
+    await transitionWithin(tx, waitMove(wait, 'promoted', SYSTEM, { patch: { waitKey: `x:${wait._id}`, appointmentId: id } }))
+    return { wait, appointment }
+  }
+  return null
+}
+
+export async function tellPromoted(p: Promotion): Promise<void> {
+  const a = p.appointment
+  await enqueue({
+    accountId: a.accountId,
+    kind: 'booking_waitlist_promoted',
+    title: '候补成功',
+    body: `${a.patientName}候补成功：${dateLabel(a.date)} ${a.start}-${a.end}，${a.hospitalName}${a.departmentName} ${a.doctorName}，第${a.queueNo}号，就诊地点${a.place}。`,
+    page: `${BOOKING_PAGE}?id=${a._id}`,
+    fields: {
+      thing1: a.patientName,
+      time2: `${a.date} ${a.start}`,
+      thing3: `${a.departmentName} ${a.doctorName}`,
+      number4: String(a.queueNo)
+    },
+    dedupeKey: `promoted_${a._id}`
+  })
 }

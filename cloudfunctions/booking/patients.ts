@@ -4,12 +4,14 @@
  * one conditional update.
  */
 import type { BookingRules } from '../../types/booking-rules'
-import { banText, isBanned } from '../../types/booking-rules'
-import type { ProfileDoc } from '../account/profiles'
+import { bookingRefusal } from '../../types/booking-rules'
+import { anyActiveProfile, NO_PROFILE, type ProfileDoc } from '../common/patients'
 import { iso } from '../common/clock'
 import { db, type Transaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
-import { activeAppointmentFor, appointmentById, PATIENTS, patientStateById, type AppointmentDoc, type PatientStateDoc } from './docs'
+import { activeAppointmentFor, appointmentById, patientStateById } from './reads'
+import { PATIENTS, type AppointmentDoc, type PatientStateDoc } from './docs'
+import { collection } from '../common/typed'
 
 export interface Booker {
   /** The account pressing book (a family, or hotline staff). */
@@ -18,15 +20,14 @@ export interface Booker {
   hotline: boolean
 }
 
-export const NO_PATIENT = () => new AppError('NOT_FOUND', '没有找到这位就诊人')
+export const NO_PATIENT = () => new AppError('NOT_FOUND', NO_PROFILE)
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
 /** Loads a profile the booker may book for, or NOT_FOUND (also for another family's profile). */
 export async function bookableProfile(by: Booker, profileId: string): Promise<ProfileDoc> {
-  const res = await db().collection('profiles').where({ _id: profileId, status: 'active' }).get()
-  const profile = res.data[0] as ProfileDoc | undefined
-  if (!profile || (!by.hotline && profile.accountId !== by.accountId)) throw NO_PATIENT()
+  const profile = await anyActiveProfile(profileId)
+  if (!by.hotline && profile.accountId !== by.accountId) throw NO_PATIENT()
   return profile
 }
 
@@ -45,7 +46,7 @@ export async function ensurePatientState(profile: ProfileDoc): Promise<void> {
     createdAt: iso()
   }
   try {
-    await db().collection(PATIENTS).add(doc)
+    await collection<PatientStateDoc>(PATIENTS).add(doc)
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
   }
@@ -69,16 +70,16 @@ export async function holdPatient(req: HoldRequest, rules: BookingRules, nowIso:
     activeCount: _.lt(rules.maxActivePerPatient),
     activeSchedules: _.neq(req.scheduleId),
     bannedUntil: _.lte(nowIso),
-    // Set by account.removeProfile: a removed profile cannot be booked, even by the hotline.
+    // Set by the patient kernel while a profile is removed (PROFILE_HOLDERS in common/patients):
+    // a removed profile cannot be booked, even by the hotline.
     removed: _.neq(true)
   }
   if (!req.by.hotline) where.accountId = req.by.accountId
   for (let attempt = 0; attempt < 3; attempt++) {
-    const res = await db()
-      .collection(PATIENTS)
+    const res = await collection<PatientStateDoc>(PATIENTS)
       .where(where)
       .updateAndReturn({ activeCount: _.inc(1), activeSchedules: _.push([req.scheduleId]) })
-    if (res.updated && res.doc) return { kind: 'held', state: res.doc as PatientStateDoc }
+    if (res.updated && res.doc) return { kind: 'held', state: res.doc }
     const replay = await explainPatient(req, rules, nowIso)
     if (replay) return replay
   }
@@ -104,7 +105,8 @@ async function explainPatient(req: HoldRequest, rules: BookingRules, nowIso: str
     return undefined
   }
   if (state.removed || (!req.by.hotline && state.accountId !== req.by.accountId)) throw NO_PATIENT()
-  if (isBanned(state.bannedUntil, nowIso)) throw new AppError('FORBIDDEN', banText({ until: state.bannedUntil, reason: state.banReason }))
+  const refusal = bookingRefusal(state, req.scheduleId, rules, nowIso)
+  if (refusal?.reason === 'banned') throw new AppError(refusal.code, refusal.message)
   // Booked in this session already: by this very request (a retry), by another, or one in flight.
   for (const wait of [0, 80, 200, 400, 800]) {
     if (!state || !state.activeSchedules.includes(req.scheduleId)) break
@@ -116,8 +118,7 @@ async function explainPatient(req: HoldRequest, rules: BookingRules, nowIso: str
     state = await patientStateById(req.profileId)
   }
   if (state?.activeSchedules.includes(req.scheduleId)) throw new AppError('CONFLICT', '正在为这位就诊人预约本场，请稍后在“我的预约”查看')
-  if (state && state.activeCount >= rules.maxActivePerPatient) {
-    throw new AppError('CONFLICT', `${state.name}已有${rules.maxActivePerPatient}个待就诊的预约，就诊或取消其中一个后才能再预约`)
-  }
+  const now = bookingRefusal(state, req.scheduleId, rules, nowIso)
+  if (now?.reason === 'active_limit') throw new AppError(now.code, now.message)
   return undefined
 }

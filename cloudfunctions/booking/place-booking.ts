@@ -5,24 +5,23 @@
  * cutoff, a place left), and the insert of the appointment, whose id comes from the request so a
  * retry cannot make two. Only a failure reads more, to say exactly why, and undoes what it took.
  */
-import { isBanned } from '../../types/booking-rules'
+import { bookingRefusal } from '../../types/booking-rules'
 import { iso } from '../common/clock'
 import { db } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import { getSettings } from '../common/settings'
 import {
   activeKeyOf,
+  freshAppointment,
   sessionSnapshot,
-  appointmentById,
   appointmentIdFor,
   APPOINTMENTS,
-  patientStateById,
-  scheduleById,
   sliceIndexOf,
   type AppointmentDoc,
   type PatientStateDoc,
   type ScheduleDoc
 } from './docs'
+import { appointmentById, patientStateById, scheduleById } from './reads'
 import { bookableProfile, holdPatient, releasePatient, type Booker } from './patients'
 import { explainPlace, forgetRefused, FULL_SESSION, holdPlace, noteRefused, placeProblem, returnPlace, seenRefused } from './places'
 
@@ -93,11 +92,7 @@ async function refuseEarly(req: BookRequest, i: number, rules: { maxActivePerPat
     await bookableProfile(req.by, req.profileId)
     throw why
   }
-  const plain =
-    (req.by.hotline || state.accountId === req.by.accountId) &&
-    !isBanned(state.bannedUntil, nowIso) &&
-    state.activeCount < rules.maxActivePerPatient &&
-    !state.activeSchedules.includes(req.scheduleId)
+  const plain = (req.by.hotline || state.accountId === req.by.accountId) && !bookingRefusal(state, req.scheduleId, rules, nowIso)
   if (plain) throw why
 }
 
@@ -107,7 +102,6 @@ function newAppointment(req: BookRequest, id: string, state: PatientStateDoc, s:
     requestKey: req.requestKey,
     activeKey: activeKeyOf(req.profileId, req.scheduleId),
     returnKey: req.returnOf ? `r:${req.returnOf}` : `a:${id}`,
-    status: 'booked',
     profileId: req.profileId,
     accountId: state.accountId,
     patientName: state.name,
@@ -118,11 +112,6 @@ function newAppointment(req: BookRequest, id: string, state: PatientStateDoc, s:
     fee: req.returnOf ? 0 : s.fee,
     returnOf: req.returnOf ?? '',
     fromWaitlist: false,
-    cancelReason: '',
-    cancelledBy: '',
-    checkedInAt: '',
-    completedAt: '',
-    createdAt: nowIso,
-    updatedAt: nowIso
+    ...freshAppointment(nowIso)
   }
 }

@@ -2,7 +2,9 @@
 import { bookingWindow, totalRemaining, windowText } from '../../types/booking-rules'
 import { db } from '../common/db'
 import { AppError } from '../common/errors'
-import { SCHEDULES, scheduleById, type ScheduleDoc } from './docs'
+import { SCHEDULES, type ScheduleDoc } from './docs'
+import { scheduleById } from './reads'
+import { collection } from '../common/typed'
 
 /**
  * Step 3 of a booking: takes one place in slice `i` if the session is published, released, before
@@ -10,8 +12,7 @@ import { SCHEDULES, scheduleById, type ScheduleDoc } from './docs'
  */
 export async function holdPlace(scheduleId: string, i: number, sliceId: string, nowIso: string): Promise<ScheduleDoc | undefined> {
   const _ = db().command
-  const res = await db()
-    .collection(SCHEDULES)
+  const res = await collection<ScheduleDoc>(SCHEDULES)
     .where({
       _id: scheduleId,
       status: 'published',
@@ -21,14 +22,13 @@ export async function holdPlace(scheduleId: string, i: number, sliceId: string, 
       [`slices.${i}.remaining`]: _.gt(0)
     })
     .updateAndReturn({ [`slices.${i}.remaining`]: _.inc(-1), [`slices.${i}.taken`]: _.inc(1) })
-  return res.updated ? (res.doc as ScheduleDoc) : undefined
+  return res.updated ? res.doc : undefined
 }
 
 /** Gives a place back (its queue number is not reused: `taken` stays). */
 export async function returnPlace(scheduleId: string, i: number): Promise<void> {
   const _ = db().command
-  await db()
-    .collection(SCHEDULES)
+  await collection<ScheduleDoc>(SCHEDULES)
     .doc(scheduleId)
     .update({ [`slices.${i}.remaining`]: _.inc(1) })
 }

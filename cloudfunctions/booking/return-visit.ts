@@ -2,7 +2,8 @@
 import { dateLabel, returnVisitOpen, returnVisitUntil } from '../../types/booking-rules'
 import { today } from '../common/clock'
 import { AppError } from '../common/errors'
-import { appointmentById, scheduleById, type AppointmentDoc } from './docs'
+import { appointmentById, scheduleById } from './reads'
+import { type AppointmentDoc } from './docs'
 
 /** The caller's completed visit that still offers its free return visit, or the reason it does not. */
 export async function returnableVisit(accountId: string, appointmentId: string, days: number): Promise<AppointmentDoc> {

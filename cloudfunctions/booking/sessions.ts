@@ -2,10 +2,9 @@
 import type { SessionInput } from '../../types/booking'
 import { dateLabel, rangesOverlap } from '../../types/booking-rules'
 import { today } from '../common/clock'
-import { db } from '../common/db'
 import { AppError } from '../common/errors'
-import type { DoctorDoc } from './actions/catalog'
-import { SCHEDULES, type ScheduleDoc } from './docs'
+import { DEPARTMENTS, DOCTORS, HOSPITALS, SCHEDULES, type DepartmentDoc, type DoctorDoc, type HospitalDoc, type ScheduleDoc } from './docs'
+import { collection } from '../common/typed'
 
 export interface DoctorPlace {
   doctor: DoctorDoc
@@ -14,13 +13,13 @@ export interface DoctorPlace {
 }
 
 export async function doctorPlace(doctorId: string): Promise<DoctorPlace> {
-  const doctor = (await db().collection('doctors').where({ _id: doctorId }).get()).data[0] as DoctorDoc | undefined
+  const doctor = (await collection<DoctorDoc>(DOCTORS).where({ _id: doctorId }).get()).data[0]
   if (!doctor) throw new AppError('INVALID_INPUT', '没有这位医生', { doctorId: '没有这位医生' })
   const [department, hospital] = await Promise.all([
-    db().collection('departments').where({ _id: doctor.departmentId }).get(),
-    db().collection('hospitals').where({ _id: doctor.hospitalId }).get()
+    collection<DepartmentDoc>(DEPARTMENTS).where({ _id: doctor.departmentId }).get(),
+    collection<HospitalDoc>(HOSPITALS).where({ _id: doctor.hospitalId }).get()
   ])
-  const name = (res: { data: unknown[] }) => (res.data[0] as { name?: string } | undefined)?.name ?? ''
+  const name = (res: { data: Array<{ name: string }> }) => res.data[0]?.name ?? ''
   return { doctor, departmentName: name(department), hospitalName: name(hospital) }
 }
 
@@ -38,8 +37,8 @@ export async function checkNoOverlap(
   s: { doctorId: string; date: string; start: string; end: string },
   exceptId?: string
 ) {
-  const res = await db().collection(SCHEDULES).where({ doctorId: s.doctorId, date: s.date }).get()
-  const clash = (res.data as ScheduleDoc[]).find((o) => o._id !== exceptId && o.status !== 'closed' && rangesOverlap(o, s))
+  const res = await collection<ScheduleDoc>(SCHEDULES).where({ doctorId: s.doctorId, date: s.date }).get()
+  const clash = res.data.find((o) => o._id !== exceptId && o.status !== 'closed' && rangesOverlap(o, s))
   if (clash) {
     throw new AppError('CONFLICT', `${doctorName}在${dateLabel(s.date)} ${clash.start}-${clash.end}已有出诊，时间不能重叠`)
   }

@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto'
 import tcb from '@cloudbase/node-sdk'
 import type { Role, StaffRole } from '../../types/contract'
-import { db } from './db'
 import { isDuplicateKeyError } from './errors'
 import { iso } from './clock'
+import { collection } from './typed'
 
 export interface AccountDoc {
   _id: string
@@ -55,8 +55,9 @@ export function accountIdFor(openid: string): string {
 /** Loads the caller's account, creating it on first contact (WeChat's openid is the sign-up). */
 export async function loadAccount(openid: string): Promise<AccountDoc> {
   const _id = accountIdFor(openid)
-  const found = await db().collection('accounts').where({ _id }).get()
-  if (found.data[0]) return found.data[0] as AccountDoc
+  const accounts = collection<AccountDoc>('accounts')
+  const found = (await accounts.where({ _id }).get()).data[0]
+  if (found) return found
   const fresh: AccountDoc = {
     _id,
     openid,
@@ -68,12 +69,11 @@ export async function loadAccount(openid: string): Promise<AccountDoc> {
     createdAt: iso()
   }
   try {
-    await db().collection('accounts').add(fresh)
+    await accounts.add(fresh)
     return fresh
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
-    const again = await db().collection('accounts').doc(_id).get()
-    return again.data[0] as AccountDoc
+    return (await accounts.doc(_id).get()).data[0]
   }
 }
 

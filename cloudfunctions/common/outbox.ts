@@ -3,9 +3,10 @@
  * 我的消息; in production the `deliverOutbox` timer also sends it as a WeChat subscribe message
  * when a template id is configured for its kind (WX_SUBSCRIBE_TEMPLATES, JSON kind → template id).
  */
-import { db, getApp } from './db'
+import { getApp } from './db'
 import { isDuplicateKeyError } from './errors'
 import { iso } from './clock'
+import { collection } from './typed'
 
 export interface OutboxInput {
   accountId: string
@@ -30,12 +31,38 @@ export interface OutboxDoc extends OutboxInput {
 }
 
 export async function enqueue(msg: OutboxInput): Promise<void> {
-  const doc = { ...msg, status: 'pending', read: false, createdAt: iso(), ...(msg.dedupeKey ? { _id: `msg_${msg.dedupeKey}` } : {}) }
+  const doc = {
+    ...msg,
+    status: 'pending' as const,
+    read: false,
+    createdAt: iso(),
+    ...(msg.dedupeKey ? { _id: `msg_${msg.dedupeKey}` } : {})
+  }
   try {
-    await db().collection('outbox').add(doc)
+    await collection<OutboxDoc>('outbox').add(doc)
   } catch (err) {
     if (!(msg.dedupeKey && isDuplicateKeyError(err))) throw err
   }
+}
+
+/** One WeChat subscribe message, as `/cgi-bin/message/subscribe/send` takes it. */
+export interface SubscribeMessage {
+  touser: string
+  template_id: string
+  page?: string
+  data: Record<string, { value: string }>
+}
+export type SubscribeSender = (msg: SubscribeMessage) => Promise<unknown>
+
+/** WeChat's open API through the SDK (a cloud call: needs the subscribeMessage.send permission). */
+const wechatSender: SubscribeSender = (msg) =>
+  getApp().callWxOpenApi({ apiName: '/cgi-bin/message/subscribe/send', requestData: msg as unknown as Record<string, unknown> })
+
+let sender: SubscribeSender = wechatSender
+
+/** Tests and the local host put a fake sender here; `undefined` puts WeChat's back. */
+export function setSubscribeSender(next: SubscribeSender | undefined): void {
+  sender = next ?? wechatSender
 }
 
 function templates(): Record<string, string> {
@@ -54,32 +81,28 @@ export async function deliverPending(
   openidOf: (accountId: string) => Promise<string | undefined>,
   batch = 100
 ): Promise<{ sent: number; inApp: number; failed: number }> {
-  const pending = await db().collection('outbox').where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(batch).get()
+  const pending = await collection<OutboxDoc>('outbox').where({ status: 'pending' }).orderBy('createdAt', 'asc').limit(batch).get()
   const ids = templates()
   const counts = { sent: 0, inApp: 0, failed: 0 }
-  for (const m of pending.data as OutboxDoc[]) {
+  for (const m of pending.data) {
     const templateId = ids[m.kind]
     const openid = templateId ? await openidOf(m.accountId) : undefined
     if (!templateId || !openid) {
-      await db().collection('outbox').doc(m._id).update({ status: 'in_app' })
+      await collection<OutboxDoc>('outbox').doc(m._id).update({ status: 'in_app' })
       counts.inApp++
       continue
     }
     try {
-      await getApp().callWxOpenApi({
-        apiName: '/cgi-bin/message/subscribe/send',
-        requestData: {
-          touser: openid,
-          template_id: templateId,
-          page: m.page,
-          data: Object.fromEntries(Object.entries(m.fields ?? {}).map(([k, v]) => [k, { value: v }]))
-        }
+      await sender({
+        touser: openid,
+        template_id: templateId,
+        ...(m.page ? { page: m.page } : {}),
+        data: Object.fromEntries(Object.entries(m.fields ?? {}).map(([k, v]) => [k, { value: v }]))
       })
-      await db().collection('outbox').doc(m._id).update({ status: 'sent', sentAt: iso() })
+      await collection<OutboxDoc>('outbox').doc(m._id).update({ status: 'sent', sentAt: iso() })
       counts.sent++
     } catch (err) {
-      await db()
-        .collection('outbox')
+      await collection<OutboxDoc>('outbox')
         .doc(m._id)
         .update({ status: 'failed', error: String((err as Error).message ?? err) })
       counts.failed++

@@ -13,6 +13,9 @@ export interface Actor {
   roles: readonly string[]
 }
 
+/** Timers act as `system`, which the workflow tables name for the steps only a timer takes. */
+export const SYSTEM: Actor = { accountId: 'system', roles: ['system'] }
+
 export interface StatusEvent<S extends string> {
   collection: string
   docId: string
@@ -50,34 +53,51 @@ export async function transition<S extends string, D extends { status: S }>(
   req: TransitionRequest<S>
 ): Promise<{ doc: D & { _id: string }; event: StatusEvent<S> }> {
   const at = iso()
-  return inTransaction(async (tx) => {
-    const res = await tx.collection(req.collection).doc(req.id).get()
-    const doc = firstDoc<D & { _id: string }>(res)
-    if (!doc) throw new AppError('NOT_FOUND', '没有找到这条记录')
-    const from = doc.status
-    if (req.from !== undefined && from !== req.from) {
-      throw new AppError('CONFLICT', `状态已变为「${req.labels[from]}」，请刷新后再操作`)
-    }
-    if (!req.workflow[from]?.[req.to]) {
-      throw new AppError('CONFLICT', `「${req.labels[from]}」状态不能变为「${req.labels[req.to]}」`)
-    }
-    if (!canMove(req.workflow, from, req.to, req.actor.roles)) {
-      throw new AppError('FORBIDDEN', `您没有权限把状态改为「${req.labels[req.to]}」`)
-    }
-    const event: StatusEvent<S> = {
-      collection: req.collection,
-      docId: req.id,
-      from,
-      to: req.to,
-      by: { accountId: req.actor.accountId, roles: [...req.actor.roles] },
-      at,
-      ...(req.note ? { note: req.note } : {}),
-      ...(req.eventData ? { data: req.eventData } : {})
-    }
-    const changes = { ...(req.patch ?? {}), status: req.to, updatedAt: at }
-    if (req.within) await req.within(tx, doc)
-    await tx.collection(req.collection).doc(req.id).update(changes)
-    await tx.collection('status_events').add(event)
-    return { doc: { ...doc, ...changes }, event }
-  })
+  return inTransaction((tx) => moveIn<S, D>(tx, req, at))
+}
+
+/**
+ * The same move as `transition`, as one part of a transaction already under way (a waitlist ticket
+ * promoted inside the cancellation that freed its place).
+ */
+export function transitionWithin<S extends string, D extends { status: S }>(
+  tx: Transaction,
+  req: TransitionRequest<S>
+): Promise<{ doc: D & { _id: string }; event: StatusEvent<S> }> {
+  return moveIn<S, D>(tx, req, iso())
+}
+
+async function moveIn<S extends string, D extends { status: S }>(
+  tx: Transaction,
+  req: TransitionRequest<S>,
+  at: string
+): Promise<{ doc: D & { _id: string }; event: StatusEvent<S> }> {
+  const res = await tx.collection(req.collection).doc(req.id).get()
+  const doc = firstDoc<D & { _id: string }>(res)
+  if (!doc) throw new AppError('NOT_FOUND', '没有找到这条记录')
+  const from = doc.status
+  if (req.from !== undefined && from !== req.from) {
+    throw new AppError('CONFLICT', `状态已变为「${req.labels[from]}」，请刷新后再操作`)
+  }
+  if (!req.workflow[from]?.[req.to]) {
+    throw new AppError('CONFLICT', `「${req.labels[from]}」状态不能变为「${req.labels[req.to]}」`)
+  }
+  if (!canMove(req.workflow, from, req.to, req.actor.roles)) {
+    throw new AppError('FORBIDDEN', `您没有权限把状态改为「${req.labels[req.to]}」`)
+  }
+  const event: StatusEvent<S> = {
+    collection: req.collection,
+    docId: req.id,
+    from,
+    to: req.to,
+    by: { accountId: req.actor.accountId, roles: [...req.actor.roles] },
+    at,
+    ...(req.note ? { note: req.note } : {}),
+    ...(req.eventData ? { data: req.eventData } : {})
+  }
+  const changes = { ...(req.patch ?? {}), status: req.to, updatedAt: at }
+  if (req.within) await req.within(tx, doc)
+  await tx.collection(req.collection).doc(req.id).update(changes)
+  await tx.collection('status_events').add(event)
+  return { doc: { ...doc, ...changes }, event }
 }

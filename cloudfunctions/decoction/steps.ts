@@ -7,7 +7,7 @@ import type { AdvanceInput } from '../../types/decoction'
 import type { HerbInput } from '../../types/decoction'
 import { decoctStepsProblem, deliveryProblem, packCountProblem, startTimeProblem } from '../../types/decoction-rules'
 import { AppError } from '../common/errors'
-import type { OrderDoc, StepData } from './model'
+import type { OrderDoc, StepData } from './docs'
 
 export interface StepWrite {
   note?: string

@@ -17,7 +17,7 @@ import {
   sessionEndsAt
 } from '../../types/booking-rules'
 import { maskPhone } from '../../types/idcard'
-import { newProfile, type ProfileDoc } from '../account/profiles'
+import { newProfile, type ProfileDoc } from '../common/patients'
 import {
   activeKeyOf,
   newWaitTicket,

@@ -1,5 +1,5 @@
 /** Demo data written once, on the first start of an empty DATA_DIR. */
-import { newProfile } from '../account/profiles'
+import { newProfile } from '../common/patients'
 import { iso } from '../common/clock'
 import { db } from '../common/db'
 import { accountIdFor, type AccountDoc } from '../common/identity'

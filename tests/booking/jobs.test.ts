@@ -1,8 +1,9 @@
-/** The `jobs` timers: no-shows and the ban, finished visits, day-before reminders, and sending the outbox. */
+/** The timers: booking's no-shows and the ban, finished visits, day-before reminders; jobs' sending of the outbox. */
 import type { AppointmentView, ScheduleView } from '../../types/booking'
 import { chinaInstant } from '../../types/booking-rules'
 import { cloudFunctions, timerTriggers } from '../../cloudfunctions/registry'
-import { db, getApp } from '../../cloudfunctions/common/db'
+import { db } from '../../cloudfunctions/common/db'
+import { setSubscribeSender, type SubscribeMessage } from '../../cloudfunctions/common/outbox'
 import { timerContext } from '../../cloudfunctions/local/timers'
 import { rid, type TestBackend } from '../helpers/backend'
 import { at, book, closeBackend, count, crowd, MONDAY, openAt, profileOf, publishedSession } from './helpers'
@@ -13,10 +14,15 @@ beforeEach(async () => {
   b = await openAt()
   father = await profileOf(b, 'li_mei', 'parent')
 })
-afterEach(() => closeBackend(b))
+afterEach(() => {
+  setSubscribeSender(undefined)
+  return closeBackend(b)
+})
 
+/** Which function a timer belongs to comes from the registry, as CloudBase's triggers do. */
 async function fire(name: string): Promise<Record<string, number>> {
-  const res = await cloudFunctions.jobs.main({ Type: 'Timer', TriggerName: name, Time: new Date().toISOString() }, timerContext('jobs'))
+  const fn = timerTriggers.find((t) => t.name === name)!.fn
+  const res = await cloudFunctions[fn].main({ Type: 'Timer', TriggerName: name, Time: new Date().toISOString() }, timerContext(fn))
   if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`)
   return res.data as Record<string, number>
 }
@@ -150,30 +156,29 @@ describe('sending the outbox', () => {
     const s = await publishedSession(b)
     await booked(s)
     await b.ok('scheduler', 'booking', 'closeSession', { id: s.id, reason: '专家临时外出会诊' }, rid())
-    const sent: Array<{ apiName: string; requestData: Record<string, unknown> }> = []
-    const app = getApp() as unknown as {
-      callWxOpenApi: (arg: { apiName: string; requestData: Record<string, unknown> }) => Promise<unknown>
-    }
-    jest.spyOn(app, 'callWxOpenApi').mockImplementation(async (arg) => {
-      sent.push(arg)
+    const sent: SubscribeMessage[] = []
+    setSubscribeSender(async (msg) => {
+      sent.push(msg)
       return { errcode: 0 }
     })
     process.env.WX_SUBSCRIBE_TEMPLATES = JSON.stringify({ booking_closed: 'TPL_CLOSED' })
     const counts = await fire('deliverOutbox')
     expect(counts.sent).toBeGreaterThanOrEqual(1)
-    const toLiMei = sent.find((c) => c.requestData.touser === 'demo-openid-li_mei')
-    expect(toLiMei).toMatchObject({ apiName: '/cgi-bin/message/subscribe/send', requestData: { template_id: 'TPL_CLOSED' } })
-    expect(JSON.stringify(toLiMei?.requestData.data)).toContain('专家临时外出会诊')
+    const toLiMei = sent.find((c) => c.touser === 'demo-openid-li_mei')
+    expect(toLiMei).toMatchObject({ template_id: 'TPL_CLOSED' })
+    expect(JSON.stringify(toLiMei?.data)).toContain('专家临时外出会诊')
     expect(await count('outbox', { status: 'pending' })).toBe(0)
   })
 
-  test('every timer is registered with its cron and runs only as the system', async () => {
-    expect(
+  test('booking runs its own timers, jobs only the outbox, and a person cannot call a timer', async () => {
+    const names = (fn: string) =>
       timerTriggers
-        .filter((t) => t.fn === 'jobs')
+        .filter((t) => t.fn === fn)
         .map((t) => t.name)
         .sort()
-    ).toEqual(['deliverOutbox', 'markNoShows', 'remindDayBefore'])
-    expect(await b.call('admin', 'jobs', 'markNoShows', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(names('booking')).toEqual(['markNoShows', 'remindDayBefore'])
+    expect(names('jobs')).toEqual(['deliverOutbox'])
+    expect(await b.call('admin', 'booking', 'markNoShows', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await b.call('admin', 'jobs', 'deliverOutbox', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
 })

@@ -2,6 +2,7 @@ import {
   addDays,
   applyNoShow,
   banText,
+  bookingRefusal,
   bookingWindow,
   cancelCheck,
   checkInCheck,
@@ -297,5 +298,75 @@ describe('三天有效: the free return visit', () => {
 
   test('a hospital that sets zero days offers none', () => {
     expect(returnVisitOpen('2026-11-23', '2026-11-23', 0)).toBe(false)
+  })
+})
+
+describe('bookingRefusal: the one eligibility rule for booking, joining the waitlist and promotion', () => {
+  const NOW = '2026-11-23T02:00:00.000Z'
+  const rules = { maxActivePerPatient: 3 }
+  const standing = (over: Partial<Parameters<typeof bookingRefusal>[0] & object> = {}) => ({
+    name: '李德福',
+    bannedUntil: '',
+    banReason: '',
+    activeCount: 0,
+    activeSchedules: [] as string[],
+    ...over
+  })
+
+  test('a patient who never booked, or with nothing against them, may book and wait', () => {
+    expect(bookingRefusal(undefined, 'sc1', rules, NOW)).toBeNull()
+    expect(bookingRefusal(standing(), 'sc1', rules, NOW)).toBeNull()
+    expect(bookingRefusal(standing(), 'sc1', rules, NOW, 'wait')).toBeNull()
+    expect(bookingRefusal(standing({ activeCount: 2, activeSchedules: ['a', 'b'] }), 'sc1', rules, NOW)).toBeNull()
+  })
+
+  test.each([
+    ['ends a millisecond later: banned', '2026-11-23T02:00:00.001Z', 'banned'],
+    ['ends exactly now: free again', NOW, null],
+    ['ended a millisecond ago: free again', '2026-11-23T01:59:59.999Z', null],
+    ['never banned', '', null]
+  ])('a ban that %s', (_what, bannedUntil, reason) => {
+    const r = bookingRefusal(standing({ bannedUntil, banReason: '90天内3次预约未就诊（爽约）' }), 'sc1', rules, NOW)
+    expect(r?.reason ?? null).toBe(reason)
+    if (r) expect(r).toEqual({ reason: 'banned', code: 'FORBIDDEN', message: '90天内3次预约未就诊（爽约），2026年11月23日前不能预约挂号' })
+  })
+
+  test.each([
+    [2, null],
+    [3, 'active_limit'],
+    [4, 'active_limit']
+  ])('with %i active appointments against a limit of 3: %s', (activeCount, reason) => {
+    expect(bookingRefusal(standing({ activeCount }), 'sc1', rules, NOW)?.reason ?? null).toBe(reason)
+  })
+
+  test('the limit comes from the hospital settings, not a constant', () => {
+    expect(bookingRefusal(standing({ activeCount: 3 }), 'sc1', { maxActivePerPatient: 4 }, NOW)).toBeNull()
+    expect(bookingRefusal(standing({ activeCount: 1 }), 'sc1', { maxActivePerPatient: 1 }, NOW)?.reason).toBe('active_limit')
+  })
+
+  test('already booked in this session, and only this session', () => {
+    expect(bookingRefusal(standing({ activeCount: 1, activeSchedules: ['sc1'] }), 'sc1', rules, NOW)).toEqual({
+      reason: 'same_session',
+      code: 'CONFLICT',
+      message: '李德福已预约本场，同一场出诊只能预约一次'
+    })
+    expect(bookingRefusal(standing({ activeCount: 1, activeSchedules: ['sc2'] }), 'sc1', rules, NOW)).toBeNull()
+  })
+
+  test('the waitlist hears its own words', () => {
+    expect(bookingRefusal(standing({ activeCount: 1, activeSchedules: ['sc1'] }), 'sc1', rules, NOW, 'wait')?.message).toBe(
+      '李德福已预约本场，不需要候补'
+    )
+    expect(bookingRefusal(standing({ activeCount: 3 }), 'sc1', rules, NOW, 'wait')?.message).toBe('李德福已有3个待就诊的预约，不能再候补')
+    expect(bookingRefusal(standing({ activeCount: 3 }), 'sc1', rules, NOW)?.message).toBe(
+      '李德福已有3个待就诊的预约，就诊或取消其中一个后才能再预约'
+    )
+  })
+
+  test('a ban is said first, then the same session, then the limit', () => {
+    const all = standing({ bannedUntil: '2027-01-01T00:00:00.000Z', banReason: '爽约', activeCount: 3, activeSchedules: ['sc1'] })
+    expect(bookingRefusal(all, 'sc1', rules, NOW)?.reason).toBe('banned')
+    expect(bookingRefusal({ ...all, bannedUntil: '' }, 'sc1', rules, NOW)?.reason).toBe('same_session')
+    expect(bookingRefusal({ ...all, bannedUntil: '', activeSchedules: [] }, 'sc1', rules, NOW)?.reason).toBe('active_limit')
   })
 })

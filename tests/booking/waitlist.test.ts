@@ -70,6 +70,12 @@ describe('the waitlist', () => {
     expect((await session(b, 'li_mei', s.id)).remaining).toBe(0)
     const zhangNow = await b.ok('zhang_wei', 'booking', 'listMine', {})
     expect(zhangNow.waiting.find((w) => w.scheduleId === s.id)?.position).toBe(1)
+    // The ticket moved through the workflow table, as the system, and the move is on record.
+    const ticket = (await db().collection('booking_waitlist').where({ scheduleId: s.id, profileId: father }).get()).data[0] as {
+      _id: string
+    }
+    const events = await db().collection('status_events').where({ docId: ticket._id }).get()
+    expect(events.data).toMatchObject([{ collection: 'booking_waitlist', from: 'waiting', to: 'promoted', by: { roles: ['system'] } }])
   })
 
   test('a waiter who may no longer book (banned since) is passed over for the next one', async () => {
@@ -98,6 +104,9 @@ describe('the waitlist', () => {
     const id = ticket.ok ? ticket.data.id : ''
     const left = await b.ok('li_mei', 'booking', 'leaveWaitlist', { id })
     expect(left).toMatchObject({ status: 'left', position: 0 })
+    const events = await db().collection('status_events').where({ docId: id }).get()
+    expect(events.data).toMatchObject([{ from: 'waiting', to: 'left', by: { accountId: b.accountId('li_mei'), roles: ['patient'] } }])
+    expect(code(await b.call('li_mei', 'booking', 'leaveWaitlist', { id }))).toBe('CONFLICT')
     await b.ok(people[0].key, 'booking', 'cancel', { id: booked[0].id }, rid())
     expect((await session(b, 'li_mei', s.id)).slices[0].remaining).toBe(1)
     expect(code(await b.call('zhang_wei', 'booking', 'leaveWaitlist', { id }))).toBe('NOT_FOUND')

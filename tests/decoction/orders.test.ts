@@ -1,5 +1,6 @@
 import { db } from '../../cloudfunctions/common/db'
 import { clearSettingsCache } from '../../cloudfunctions/common/settings'
+import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 import type { PrescriptionView } from '../../types/decoction'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { HOME, countOrders, eventsFor, forceStatus, freshOrder, order, prescribe, profileOf } from './helpers'
@@ -223,5 +224,62 @@ describe('cancelling and confirming', () => {
     const { orders } = await b.ok('li_mei', 'decoction', 'listOrders', {})
     expect(orders.some((x) => x.id === theirs.id)).toBe(false)
     expect(await eventsFor(theirs.id)).toEqual([])
+  })
+})
+
+describe('a profile with a live decoction order', () => {
+  test('cannot be removed until the order is cancelled; then it goes, with its event', async () => {
+    await b.ok('liu_yang', 'account', 'grantHealthDataConsent', { version: HEALTH_DATA_CONSENT_VERSION })
+    const mother = await b.ok(
+      'liu_yang',
+      'account',
+      'addProfile',
+      { name: '王秀英', idNumber: '370125195203150025', phone: '13905310002', relation: 'parent' },
+      rid()
+    )
+    const rx = await prescribe(b, mother.id)
+    const o = await order(
+      b,
+      rx.id,
+      { delivery: 'pickup', contactName: '刘洋', contactPhone: '13905310003', address: undefined },
+      'liu_yang'
+    )
+    const refused = await b.call('liu_yang', 'account', 'removeProfile', { id: mother.id })
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: '这位就诊人还有未完成的代煎订单，请在订单完成或取消后再删除' }
+    })
+    await b.ok('liu_yang', 'decoction', 'cancelOrder', { id: o.id, reason: '不需要了' }, rid())
+    await b.ok('liu_yang', 'account', 'removeProfile', { id: mother.id })
+    const events = await db().collection('status_events').where({ collection: 'profiles', docId: mother.id }).get()
+    expect(events.data).toMatchObject([{ from: 'active', to: 'removed', by: { accountId: b.accountId('liu_yang'), roles: ['patient'] } }])
+  })
+})
+
+describe('a pharmacist who is also a family', () => {
+  test('cancelling their own family order is the family’s step on the timeline, and no pharmacy notice is sent', async () => {
+    await b.ok('pharmacist', 'account', 'grantHealthDataConsent', { version: HEALTH_DATA_CONSENT_VERSION })
+    const mother = await b.ok(
+      'pharmacist',
+      'account',
+      'addProfile',
+      { name: '钱桂兰', idNumber: '370125195203150025', phone: '13905310004', relation: 'parent' },
+      rid()
+    )
+    const rx = await prescribe(b, mother.id)
+    const o = await order(
+      b,
+      rx.id,
+      { delivery: 'pickup', contactName: '钱志刚', contactPhone: '13905310005', address: undefined },
+      'pharmacist'
+    )
+    await b.ok('pharmacist', 'decoction', 'cancelOrder', { id: o.id, reason: '不需要了' }, rid())
+    const detail = await b.ok('pharmacist', 'decoction', 'getOrder', { id: o.id })
+    expect(detail.events.at(-1)).toMatchObject({ to: 'cancelled', by: 'patient' })
+    // The event still records who they are: every role the account holds.
+    const [event] = await eventsFor(o.id)
+    expect(event.by.roles).toEqual(expect.arrayContaining(['patient', 'pharmacist']))
+    const { messages } = await b.ok('pharmacist', 'account', 'listMessages', {})
+    expect(messages.map((m) => m.title)).not.toContain('代煎订单已取消')
   })
 })

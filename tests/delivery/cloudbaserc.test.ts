@@ -34,6 +34,13 @@ describe('cloudbaserc.json', () => {
     expect(configured.sort(byKey)).toEqual(expected.sort(byKey))
   })
 
+  test('every timer runs a system-only action of the function it is a trigger of', () => {
+    for (const t of timerTriggers) {
+      const spec = cloudFunctions[t.fn]?.actions[t.name]
+      expect({ timer: `${t.fn}/${t.name}`, roles: spec?.roles }).toEqual({ timer: `${t.fn}/${t.name}`, roles: ['system'] })
+    }
+  })
+
   test('takes functions from dist/cloudfunctions and runs index.main with the bundled dependencies', () => {
     expect(normalize(rc.functionRoot)).toBe(normalize('dist/cloudfunctions'))
     for (const f of rc.functions) {

@@ -3,6 +3,9 @@ import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 import { idCheckChar } from '../../types/idcard'
 import { db } from '../../cloudfunctions/common/db'
 import { setNow } from '../../cloudfunctions/common/clock'
+import { manifest } from '../../cloudfunctions/common/collections'
+import { PROFILE_HOLDERS, removeOwnProfile } from '../../cloudfunctions/common/patients'
+import { ORDER_STATUSES } from '../../types/decoction'
 
 let b: TestBackend
 beforeEach(async () => {
@@ -273,5 +276,54 @@ describe('finding a patient (staff)', () => {
   test('a patient cannot search other people', async () => {
     const res = await b.call('li_mei', 'account', 'findPatients', { phone: '15806351290' })
     expect(res.ok ? 'ok' : res.error.code).toBe('FORBIDDEN')
+  })
+})
+
+describe('removing a profile asks every service through the holder registry', () => {
+  test('every line names a collection the manifest creates, and statuses that service really has', () => {
+    const collections = new Set(manifest.collections.map((c) => c.name))
+    for (const h of PROFILE_HOLDERS) {
+      expect(collections).toContain(h.collection)
+      if ('statuses' in h.live) for (const st of h.live.statuses) expect(ORDER_STATUSES as readonly string[]).toContain(st)
+      expect(h.message).toMatch(/请.+再删除/)
+    }
+    expect(PROFILE_HOLDERS.map((h) => h.service).sort()).toEqual(['booking', 'decoction'])
+  })
+
+  test("a new service's line is all it takes: a live record there keeps the profile, a finished one does not", async () => {
+    await consent('liu_yang')
+    const p = await b.ok('liu_yang', 'account', 'addProfile', father(), rid())
+    const holder = {
+      service: 'nursing',
+      collection: 'booking_waitlist',
+      profileField: 'profileId',
+      live: { statuses: ['waiting'] },
+      message: '这位就诊人还有进行中的护理服务，请先取消再删除'
+    }
+    const added = await db()
+      .collection('booking_waitlist')
+      .add({ profileId: p.id, status: 'waiting', waitKey: `t:${p.id}` })
+    const actor = { accountId: b.accountId('liu_yang'), roles: ['patient'] }
+    await expect(removeOwnProfile(actor, p.id, [...PROFILE_HOLDERS, holder])).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: holder.message
+    })
+    expect(await profileCount('liu_yang')).toBe(1)
+    await db()
+      .collection('booking_waitlist')
+      .doc(added.id as string)
+      .update({ status: 'left' })
+    await removeOwnProfile(actor, p.id, [...PROFILE_HOLDERS, holder])
+    expect(await profileCount('liu_yang')).toBe(0)
+    // The place it took in the account's limit is given back with it.
+    const acc = (await db().collection('accounts').doc(b.accountId('liu_yang')).get()).data[0] as { profileCount: number }
+    expect(acc.profileCount).toBe(0)
+  })
+
+  test('another family cannot remove a profile: NOT_FOUND, and it stays', async () => {
+    await consent('liu_yang')
+    const p = await b.ok('liu_yang', 'account', 'addProfile', father(), rid())
+    expect(await b.call('zhang_wei', 'account', 'removeProfile', { id: p.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    expect(await profileCount('liu_yang')).toBe(1)
   })
 })

@@ -5,7 +5,7 @@ import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { cancelAppointment } from '../moves'
-import { ownAppointment } from '../owned'
+import { ownAppointment } from '../reads'
 import { appointmentView } from '../views'
 
 /** The family cancels before the cutoff; the place goes to the first on the waitlist, or back to the pool. */

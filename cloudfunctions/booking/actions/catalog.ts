@@ -1,35 +1,19 @@
 import type { CatalogView } from '../../../types/booking'
-import { db } from '../../common/db'
-
-interface HospitalDoc {
-  _id: string
-  name: string
-  level: string
-  address: string
-}
-interface DepartmentDoc {
-  _id: string
-  hospitalId: string
-  name: string
-}
-export interface DoctorDoc {
-  _id: string
-  name: string
-  title: string
-  homeHospital: string
-  specialty: string
-  hospitalId: string
-  departmentId: string
-}
+import { collection } from '../../common/typed'
+import { DEPARTMENTS, DOCTORS, HOSPITALS, type DepartmentDoc, type DoctorDoc, type HospitalDoc } from '../docs'
 
 /** Hospitals, departments and the visiting experts, with each expert's home hospital and specialty. */
 export async function catalog(): Promise<CatalogView> {
-  const all = (name: string) => db().collection(name).orderBy('_id', 'asc').limit(1000).get()
-  const [hospitals, departments, doctors] = await Promise.all([all('hospitals'), all('departments'), all('doctors')])
+  const all = <T extends { _id: string }>(name: string) => collection<T>(name).orderBy('_id', 'asc').limit(1000).get()
+  const [hospitals, departments, doctors] = await Promise.all([
+    all<HospitalDoc>(HOSPITALS),
+    all<DepartmentDoc>(DEPARTMENTS),
+    all<DoctorDoc>(DOCTORS)
+  ])
   return {
-    hospitals: (hospitals.data as HospitalDoc[]).map((h) => ({ id: h._id, name: h.name, level: h.level, address: h.address })),
-    departments: (departments.data as DepartmentDoc[]).map((d) => ({ id: d._id, hospitalId: d.hospitalId, name: d.name })),
-    doctors: (doctors.data as DoctorDoc[]).map((d) => ({
+    hospitals: hospitals.data.map((h) => ({ id: h._id, name: h.name, level: h.level, address: h.address })),
+    departments: departments.data.map((d) => ({ id: d._id, hospitalId: d.hospitalId, name: d.name })),
+    doctors: doctors.data.map((d) => ({
       id: d._id,
       name: d.name,
       title: d.title,

@@ -4,7 +4,8 @@ import { iso } from '../../common/clock'
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { transition } from '../../common/transition'
-import { SCHEDULES, scheduleById, type ScheduleDoc } from '../docs'
+import { SCHEDULES, type ScheduleDoc } from '../docs'
+import { scheduleById } from '../reads'
 import { cancelAllBookings, closeWaitlist } from '../closing'
 import { scheduleView } from '../views'
 
@@ -34,7 +35,7 @@ export async function closeSession(input: { id: string; reason: string }, ctx: A
   }
   const reason = s.closeReason || input.reason
   const cancelled = await cancelAllBookings(s, reason, user)
-  await closeWaitlist(s, reason)
+  await closeWaitlist(s, reason, { accountId: user.accountId, roles: user.roles })
   await ctx.audit({ target: `schedule:${s._id}`, detail: { reason, cancelled } })
   return { session: scheduleView(s, iso()), cancelled }
 }

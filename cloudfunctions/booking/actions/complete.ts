@@ -3,7 +3,7 @@ import { iso } from '../../common/clock'
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
-import { appointmentById } from '../docs'
+import { appointmentById } from '../reads'
 import { completeAppointment } from '../moves'
 import { appointmentView } from '../views'
 

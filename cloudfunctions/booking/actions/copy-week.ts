@@ -5,6 +5,7 @@ import { isDuplicateKeyError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { SCHEDULES, type ScheduleDoc } from '../docs'
 import { uniqueKeyOf } from '../sessions'
+import { collection } from '../../common/typed'
 
 /**
  * Copies a week's sessions (not the closed ones) to the week after, as drafts with fresh quotas.
@@ -18,15 +19,15 @@ export async function copyWeek(input: { fromWeekStart: string; doctorId?: string
   const inWeek = (dates: string[]) => {
     const where: Record<string, unknown> = { date: _.gte(dates[0]).and(_.lte(dates[6])) }
     if (input.doctorId) where.doctorId = input.doctorId
-    return db().collection(SCHEDULES).where(where).limit(1000).get()
+    return collection<ScheduleDoc>(SCHEDULES).where(where).limit(1000).get()
   }
   const [source, target] = await Promise.all([inWeek(from), inWeek(to)])
-  const existing = (target.data as ScheduleDoc[]).filter((s) => s.status !== 'closed')
+  const existing = target.data.filter((s) => s.status !== 'closed')
   const first = today()
   const at = iso()
   let created = 0
   let skipped = 0
-  for (const s of (source.data as ScheduleDoc[]).filter((x) => x.status !== 'closed')) {
+  for (const s of source.data.filter((x) => x.status !== 'closed')) {
     const date = addDays(s.date, 7)
     const clash = existing.some((o) => o.doctorId === s.doctorId && o.date === date && rangesOverlap(o, s))
     if (date <= first || clash) {
@@ -48,7 +49,7 @@ export async function copyWeek(input: { fromWeekStart: string; doctorId?: string
       updatedAt: at
     }
     try {
-      await db().collection(SCHEDULES).add(copy)
+      await collection<ScheduleDoc>(SCHEDULES).add(copy)
       created++
     } catch (err) {
       if (!isDuplicateKeyError(err)) throw err

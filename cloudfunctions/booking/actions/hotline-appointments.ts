@@ -1,22 +1,20 @@
 import { addDays } from '../../../types/booking-rules'
 import { maskName, maskPhone } from '../../../types/idcard'
-import type { ProfileDoc } from '../../account/profiles'
 import { ageOn, iso, today } from '../../common/clock'
 import { db } from '../../common/db'
-import { AppError } from '../../common/errors'
+import { anyActiveProfile } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { APPOINTMENTS, type AppointmentDoc } from '../docs'
 import { appointmentView } from '../views'
+import { collection } from '../../common/typed'
 
 /** Reading a caller's bookings back to them: from a week ago on, soonest first, names masked. */
 export async function hotlineAppointments(input: { profileId: string }, ctx: ActionContext) {
   ctx.user()
-  const p = (await db().collection('profiles').where({ _id: input.profileId, status: 'active' }).get()).data[0] as ProfileDoc | undefined
-  if (!p) throw new AppError('NOT_FOUND', '没有找到这位就诊人')
+  const p = await anyActiveProfile(input.profileId)
   const _ = db().command
-  const res = await db()
-    .collection(APPOINTMENTS)
+  const res = await collection<AppointmentDoc>(APPOINTMENTS)
     .where({ profileId: p._id, date: _.gte(addDays(today(), -7)) })
     .orderBy('date', 'asc')
     .orderBy('start', 'asc')
@@ -35,7 +33,7 @@ export async function hotlineAppointments(input: { profileId: string }, ctx: Act
       idNumberMasked: p.idNumberMasked,
       age: ageOn(p.birthDate)
     },
-    appointments: (res.data as AppointmentDoc[]).map((a) => ({
+    appointments: res.data.map((a) => ({
       ...appointmentView(a, { nowIso, returnVisitDays: days }),
       patientName: maskName(a.patientName)
     }))

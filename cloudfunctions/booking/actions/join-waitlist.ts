@@ -1,10 +1,11 @@
-import { banText, isBanned, totalRemaining } from '../../../types/booking-rules'
+import { bookingRefusal, totalRemaining } from '../../../types/booking-rules'
 import { iso } from '../../common/clock'
 import { db } from '../../common/db'
 import { AppError, isDuplicateKeyError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
-import { newWaitTicket, patientStateById, scheduleById, WAITLIST } from '../docs'
+import { newWaitTicket, WAITLIST } from '../docs'
+import { patientStateById, scheduleById } from '../reads'
 import { bookableProfile, ensurePatientState } from '../patients'
 import { sessionProblem } from '../places'
 import { waitView } from '../views'
@@ -22,12 +23,8 @@ export async function joinWaitlist(input: { scheduleId: string; profileId: strin
   if (totalRemaining(s.slices) > 0) throw new AppError('CONFLICT', '本场还有号，可以直接预约')
   const state = await patientStateById(profile._id)
   if (!state) await ensurePatientState(profile)
-  if (state && isBanned(state.bannedUntil, nowIso))
-    throw new AppError('FORBIDDEN', banText({ until: state.bannedUntil, reason: state.banReason }))
-  if (state?.activeSchedules.includes(s._id)) throw new AppError('CONFLICT', `${profile.name}已预约本场，不需要候补`)
-  if (state && state.activeCount >= rules.maxActivePerPatient) {
-    throw new AppError('CONFLICT', `${profile.name}已有${rules.maxActivePerPatient}个待就诊的预约，不能再候补`)
-  }
+  const refusal = bookingRefusal(state && { ...state, name: profile.name }, s._id, rules, nowIso, 'wait')
+  if (refusal) throw new AppError(refusal.code, refusal.message)
   const doc = newWaitTicket(profile, s, accountId, nowIso)
   let id: string
   try {

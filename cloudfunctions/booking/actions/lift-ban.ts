@@ -3,7 +3,8 @@ import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
 import { enqueue } from '../../common/outbox'
 import type { ActionContext } from '../../common/router'
-import { PATIENTS, patientStateById } from '../docs'
+import { PATIENTS } from '../docs'
+import { patientStateById } from '../reads'
 
 /** An admin lifts a no-show ban early, with a reason; the no-shows before it stop counting. */
 export async function liftBan(input: { profileId: string; reason: string }, ctx: ActionContext) {

@@ -1,11 +1,11 @@
 import { ACTIVE_STATUSES } from '../../../types/booking'
 import { iso, today } from '../../common/clock'
-import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { APPOINTMENTS, WAITLIST, type AppointmentDoc, type WaitDoc } from '../docs'
 import { appointmentView, waitView } from '../views'
 import { positionOf } from '../waitlist'
+import { collection } from '../../common/typed'
 
 const byTime = (a: AppointmentDoc, b: AppointmentDoc) => `${a.date} ${a.start}`.localeCompare(`${b.date} ${b.start}`)
 
@@ -16,15 +16,15 @@ export async function listMine(_input: unknown, ctx: ActionContext) {
   const nowIso = iso()
   const day = today()
   const [appointments, waits] = await Promise.all([
-    db().collection(APPOINTMENTS).where({ accountId }).orderBy('date', 'desc').limit(200).get(),
-    db().collection(WAITLIST).where({ accountId, status: 'waiting' }).limit(100).get()
+    collection<AppointmentDoc>(APPOINTMENTS).where({ accountId }).orderBy('date', 'desc').limit(200).get(),
+    collection<WaitDoc>(WAITLIST).where({ accountId, status: 'waiting' }).limit(100).get()
   ])
-  const all = appointments.data as AppointmentDoc[]
+  const all = appointments.data
   const returnsUsed = new Set(all.filter((a) => a.returnOf && a.status !== 'cancelled').map((a) => a.returnOf))
   const view = (a: AppointmentDoc) => appointmentView(a, { nowIso, returnVisitDays: rules.returnVisitDays, returnsUsed })
   const isUpcoming = (a: AppointmentDoc) => ACTIVE_STATUSES.includes(a.status) && a.date >= day
   const waiting = []
-  for (const w of waits.data as WaitDoc[]) waiting.push(waitView(w, await positionOf(w)))
+  for (const w of waits.data) waiting.push(waitView(w, await positionOf(w)))
   return {
     today: day,
     upcoming: all.filter(isUpcoming).sort(byTime).map(view),

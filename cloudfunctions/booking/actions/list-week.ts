@@ -3,6 +3,7 @@ import { iso, today } from '../../common/clock'
 import { db } from '../../common/db'
 import { SCHEDULES, type ScheduleDoc } from '../docs'
 import { scheduleView } from '../views'
+import { collection } from '../../common/typed'
 
 export const BROWSE_DAYS = 8
 
@@ -15,6 +16,6 @@ export async function listWeek(input: { departmentId?: string; doctorId?: string
   const where: Record<string, unknown> = { date: _.gte(first).and(_.lte(dates[dates.length - 1])), status: _.in(['published', 'closed']) }
   if (input.departmentId) where.departmentId = input.departmentId
   if (input.doctorId) where.doctorId = input.doctorId
-  const res = await db().collection(SCHEDULES).where(where).orderBy('date', 'asc').orderBy('start', 'asc').limit(1000).get()
-  return { today: first, dates, sessions: (res.data as ScheduleDoc[]).map((s) => scheduleView(s, nowIso)) }
+  const res = await collection<ScheduleDoc>(SCHEDULES).where(where).orderBy('date', 'asc').orderBy('start', 'asc').limit(1000).get()
+  return { today: first, dates, sessions: res.data.map((s) => scheduleView(s, nowIso)) }
 }

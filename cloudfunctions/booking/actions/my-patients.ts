@@ -1,11 +1,11 @@
 import type { BookingPatient } from '../../../types/booking'
 import { banText, isBanned } from '../../../types/booking-rules'
-import type { ProfileDoc } from '../../account/profiles'
 import { ageOn, iso } from '../../common/clock'
-import { db } from '../../common/db'
+import { activeProfilesOf } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { PATIENTS, type PatientStateDoc } from '../docs'
+import { collection } from '../../common/typed'
 
 /** The family's profiles with what booking allows each of them now: active count, and any ban with its end date. */
 export async function myPatients(_input: unknown, ctx: ActionContext): Promise<{ patients: BookingPatient[] }> {
@@ -13,16 +13,16 @@ export async function myPatients(_input: unknown, ctx: ActionContext): Promise<{
   const rules = (await getSettings()).booking
   const nowIso = iso()
   const [profiles, states] = await Promise.all([
-    db().collection('profiles').where({ accountId, status: 'active' }).orderBy('createdAt', 'asc').get(),
-    db().collection(PATIENTS).where({ accountId }).get()
+    activeProfilesOf(accountId),
+    collection<PatientStateDoc>(PATIENTS).where({ accountId }).get()
   ])
-  const byId = new Map((states.data as PatientStateDoc[]).map((s) => [s._id, s]))
+  const byId = new Map(states.data.map((s) => [s._id, s]))
   const patients: BookingPatient[] = []
-  for (const p of profiles.data as ProfileDoc[]) {
+  for (const p of profiles) {
     const state = byId.get(p._id)
     // Bookings record the name and relation the state holds: keep them in step with the profile.
     if (state && (state.name !== p.name || state.relation !== p.relation)) {
-      await db().collection(PATIENTS).doc(p._id).update({ name: p.name, relation: p.relation })
+      await collection<PatientStateDoc>(PATIENTS).doc(p._id).update({ name: p.name, relation: p.relation })
     }
     const banned = state && isBanned(state.bannedUntil, nowIso)
     patients.push({

@@ -5,7 +5,8 @@ import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { transition } from '../../common/transition'
-import { SCHEDULES, scheduleById, type ScheduleDoc } from '../docs'
+import { SCHEDULES, type ScheduleDoc } from '../docs'
+import { scheduleById } from '../reads'
 import { scheduleView } from '../views'
 
 /**

@@ -1,12 +1,14 @@
 import { maskName, maskPhone } from '../../../types/idcard'
-import type { ProfileDoc } from '../../account/profiles'
 import { iso, today } from '../../common/clock'
 import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
+import { profilesByIds } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
-import { APPOINTMENTS, scheduleById, type AppointmentDoc } from '../docs'
+import { APPOINTMENTS, type AppointmentDoc } from '../docs'
+import { scheduleById } from '../reads'
 import { waitingFor } from '../waitlist'
 import { scheduleView } from '../views'
+import { collection } from '../../common/typed'
 
 /** A session's bookings by slice (cancelled ones left out), names and phones masked, and its waitlist. */
 export async function sessionBookings(input: { id: string }, ctx: ActionContext) {
@@ -15,25 +17,16 @@ export async function sessionBookings(input: { id: string }, ctx: ActionContext)
   if (!s) throw new AppError('NOT_FOUND', '没有找到这场出诊')
   const _ = db().command
   const [appointments, waits] = await Promise.all([
-    db()
-      .collection(APPOINTMENTS)
+    collection<AppointmentDoc>(APPOINTMENTS)
       .where({ scheduleId: s._id, status: _.neq('cancelled') })
       .orderBy('queueNo', 'asc')
       .limit(1000)
       .get(),
     waitingFor(s._id)
   ])
-  const list = appointments.data as AppointmentDoc[]
+  const list = appointments.data
   const ids = [...new Set(list.map((a) => a.profileId))]
-  const profiles = ids.length
-    ? ((
-        await db()
-          .collection('profiles')
-          .where({ _id: _.in(ids) })
-          .limit(1000)
-          .get()
-      ).data as ProfileDoc[])
-    : []
+  const profiles = await profilesByIds(ids, 1000)
   const phoneOf = new Map(profiles.map((p) => [p._id, p.phone]))
   await ctx.audit({ target: `schedule:${s._id}`, detail: { bookings: list.length } })
   return {

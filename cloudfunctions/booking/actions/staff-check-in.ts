@@ -1,7 +1,7 @@
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
-import { appointmentById } from '../docs'
-import { checkInOnTheDay } from './check-in'
+import { appointmentById } from '../reads'
+import { checkInOnTheDay } from '../check-in'
 
 /** The session desk checks a patient in on the day. */
 export async function staffCheckIn(input: { id: string }, ctx: ActionContext) {

@@ -3,6 +3,7 @@ import { iso, today } from '../../common/clock'
 import { db } from '../../common/db'
 import { SCHEDULES, type ScheduleDoc } from '../docs'
 import { scheduleView } from '../views'
+import { collection } from '../../common/typed'
 
 /** The scheduler's week: every session of the week holding `weekStart` (Monday to Sunday), any status. */
 export async function weekSchedules(input: { weekStart: string; doctorId?: string }) {
@@ -11,7 +12,7 @@ export async function weekSchedules(input: { weekStart: string; doctorId?: strin
   const _ = db().command
   const where: Record<string, unknown> = { date: _.gte(dates[0]).and(_.lte(dates[6])) }
   if (input.doctorId) where.doctorId = input.doctorId
-  const res = await db().collection(SCHEDULES).where(where).orderBy('date', 'asc').orderBy('start', 'asc').limit(1000).get()
+  const res = await collection<ScheduleDoc>(SCHEDULES).where(where).orderBy('date', 'asc').orderBy('start', 'asc').limit(1000).get()
   const nowIso = iso()
-  return { weekStart, today: today(), dates, sessions: (res.data as ScheduleDoc[]).map((s) => scheduleView(s, nowIso)) }
+  return { weekStart, today: today(), dates, sessions: res.data.map((s) => scheduleView(s, nowIso)) }
 }

@@ -1,17 +1,17 @@
 import type { AdvanceInput } from '../../../types/decoction'
 import { now } from '../../common/clock'
 import type { ActionContext } from '../../common/router'
-import { orderView } from '../model'
-import { moveOrder } from '../move'
+import { orderView } from '../views'
+import { moveOrder } from '../moves'
 import { stepWrite } from '../steps'
-import { anyOrder, anyPrescription } from '../store'
+import { anyOrder, anyPrescription } from '../reads'
 
 /**
  * A pharmacist moves an order one step. `from` is the status they saw: if a colleague moved the
  * order meanwhile, the move is refused and they are told what it became.
  */
 export async function advanceOrder(input: AdvanceInput, ctx: ActionContext) {
-  const { accountId } = ctx.user()
+  const { accountId, roles } = ctx.user()
   const order = await anyOrder(input.id)
   const rx = input.to === 'decocting' ? await anyPrescription(order.prescriptionId) : undefined
   const write = stepWrite(input, order, rx?.herbs ?? [], now())
@@ -19,7 +19,8 @@ export async function advanceOrder(input: AdvanceInput, ctx: ActionContext) {
     id: order._id,
     to: input.to,
     from: input.from,
-    actor: { accountId, roles: ['pharmacist'] },
+    actor: { accountId, roles },
+    side: 'pharmacy',
     ...(write.note ? { note: write.note } : {}),
     patch: write.patch,
     data: write.data

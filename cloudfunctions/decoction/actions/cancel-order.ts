@@ -1,12 +1,12 @@
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
-import { orderView } from '../model'
-import { moveOrder } from '../move'
-import { ownOrder } from '../store'
+import { orderView } from '../views'
+import { moveOrder } from '../moves'
+import { ownOrder } from '../reads'
 
 /** The family cancels while the pharmacy has not started dispensing (the workflow table decides). */
 export async function cancelOrder(input: { id: string; reason?: string }, ctx: ActionContext) {
-  const { accountId } = ctx.user()
+  const { accountId, roles } = ctx.user()
   const order = await ownOrder(accountId, input.id)
   if (order.status === 'cancelled') throw new AppError('CONFLICT', '订单已经取消了')
   if (order.status !== 'submitted' && order.status !== 'reviewed') {
@@ -16,7 +16,8 @@ export async function cancelOrder(input: { id: string; reason?: string }, ctx: A
   const doc = await moveOrder({
     id: order._id,
     to: 'cancelled',
-    actor: { accountId, roles: ['patient'] },
+    actor: { accountId, roles },
+    side: 'family',
     note: reason,
     patch: { cancelReason: reason }
   })

@@ -1,13 +1,14 @@
 import type { PrescriptionInput } from '../../../types/decoction'
 import { prescriptionNumber } from '../../../types/decoction-rules'
-import type { ProfileDoc } from '../../account/profiles'
 import { iso, today } from '../../common/clock'
 import { db, firstDoc } from '../../common/db'
 import { AppError } from '../../common/errors'
 import { enqueue } from '../../common/outbox'
+import { anyActiveProfile } from '../../common/patients'
 import type { ActionContext } from '../../common/router'
-import { APPOINTMENTS, PRESCRIPTIONS, prescriptionView, type PrescriptionDoc } from '../model'
-import { nextSequence } from '../store'
+import { APPOINTMENTS, PRESCRIPTIONS, type PrescriptionDoc } from '../docs'
+import { prescriptionView } from '../views'
+import { nextSequence } from '../reads'
 
 const BAD_APPOINTMENT = '没有找到这位就诊人的这次预约'
 
@@ -21,9 +22,7 @@ async function checkAppointment(appointmentId: string, profileId: string): Promi
 /** A pharmacist or doctor enters a patient's herbal prescription; the family is told they may order decoction. */
 export async function createPrescription(input: PrescriptionInput, ctx: ActionContext) {
   const { accountId } = ctx.user()
-  const found = await db().collection('profiles').where({ _id: input.profileId, status: 'active' }).get()
-  const profile = found.data[0] as ProfileDoc | undefined
-  if (!profile) throw new AppError('NOT_FOUND', '没有找到这位就诊人，请重新查找')
+  const profile = await anyActiveProfile(input.profileId, '没有找到这位就诊人，请重新查找')
   if (input.appointmentId) await checkAppointment(input.appointmentId, profile._id)
   const staff = await db().collection('staff').where({ _id: accountId }).get()
   const enteredByName = (staff.data[0] as { name?: string } | undefined)?.name ?? '药房'

@@ -1,6 +1,6 @@
 import type { ActionContext } from '../../common/router'
-import { eventView, orderView, prescriptionView } from '../model'
-import { anyPrescription, eventsOf, ownOrder } from '../store'
+import { eventView, orderView, prescriptionView } from '../views'
+import { anyPrescription, eventsOf, ownOrder } from '../reads'
 
 /** One of the family's orders with its prescription and its history (the timeline). */
 export async function getOrder(input: { id: string }, ctx: ActionContext) {

@@ -1,6 +1,6 @@
 import type { ActionContext } from '../../common/router'
-import { prescriptionView } from '../model'
-import { holders, ownPrescription } from '../store'
+import { prescriptionView } from '../views'
+import { holders, ownPrescription } from '../reads'
 
 export async function getPrescription(input: { id: string }, ctx: ActionContext) {
   const rx = await ownPrescription(ctx.user().accountId, input.id)

@@ -1,6 +1,7 @@
 import type { ActionContext } from '../../common/router'
-import { ORDERS, eventView, orderView, prescriptionView } from '../model'
-import { anyOrder, anyPrescription, eventsOf, staffNames } from '../store'
+import { ORDERS } from '../docs'
+import { eventView, orderView, prescriptionView } from '../views'
+import { anyOrder, anyPrescription, eventsOf, staffNames } from '../reads'
 
 /** The pharmacist opens one order: names, phones and address unmasked, so the opening is audited. */
 export async function openOrder(input: { id: string }, ctx: ActionContext) {

@@ -2,7 +2,7 @@ import { handlingGroups } from '../../../types/decoction-herbs'
 import { expectedPacks } from '../../../types/decoction-rules'
 import { maskName } from '../../../types/idcard'
 import type { ActionContext } from '../../common/router'
-import { anyOrder, anyPrescription } from '../store'
+import { anyOrder, anyPrescription } from '../reads'
 
 /** What goes on the printed label: masked name, doses, packs, and the handling notes. */
 export async function orderLabel(input: { id: string }, ctx: ActionContext) {

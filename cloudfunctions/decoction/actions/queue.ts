@@ -4,7 +4,9 @@ import { now } from '../../common/clock'
 import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
-import { ORDERS, queueItem, type OrderDoc } from '../model'
+import { ORDERS, type OrderDoc } from '../docs'
+import { queueItem } from '../views'
+import { collection } from '../../common/typed'
 
 /**
  * One page of the decoction room's queue for one status, with the count of every working status.
@@ -16,7 +18,7 @@ export async function queue(input: { status: OrderStatus; offset?: number }, ctx
   const { soakingMinutes } = (await getSettings()).decoction
   const at = now()
   const _ = db().command
-  const orders = () => db().collection(ORDERS)
+  const orders = () => collection<OrderDoc>(ORDERS)
   const sorted =
     input.status === 'soaking'
       ? orders().where({ status: 'soaking' }).orderBy('soakStartedAt', 'asc')
@@ -31,7 +33,7 @@ export async function queue(input: { status: OrderStatus; offset?: number }, ctx
       .count(),
     ...ACTIVE_STATUSES.map((status) => orders().where({ status }).count())
   ])
-  const docs = page.data as OrderDoc[]
+  const docs = page.data
   return {
     orders: docs.slice(0, QUEUE_PAGE_SIZE).map((o) => queueItem(o, at, soakingMinutes)),
     counts: Object.fromEntries(ACTIVE_STATUSES.map((s, i) => [s, (counts[i] as { total: number }).total])),

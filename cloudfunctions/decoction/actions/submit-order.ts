@@ -5,9 +5,10 @@ import { iso, today } from '../../common/clock'
 import { db } from '../../common/db'
 import { AppError, isDuplicateKeyError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
-import { rememberAddress } from '../addresses'
-import { ORDERS, orderView, type OrderDoc } from '../model'
-import { holders, nextSequence, ownPrescription } from '../store'
+import { rememberAddress } from '../../common/addresses'
+import { ORDERS, type OrderDoc } from '../docs'
+import { orderView } from '../views'
+import { holders, nextSequence, ownPrescription } from '../reads'
 
 /**
  * The family orders decoction and delivery for one of their prescriptions. A retried requestId is

@@ -1,7 +1,7 @@
 import { db } from '../../common/db'
 import { iso } from '../../common/clock'
 import type { ActionContext } from '../../common/router'
-import { accountView } from './whoami'
+import { accountView } from '../views'
 
 /** Separate, explicit consent to processing health data (PIPL sensitive personal information). */
 export async function grantHealthDataConsent(input: { version: string }, ctx: ActionContext) {

@@ -6,12 +6,14 @@ import { ORDER_STATUS_LABELS, RELEASING_STATUSES, decoctionWorkflow, type OrderS
 import { releasedKey } from '../../types/decoction-rules'
 import { enqueue } from '../common/outbox'
 import { transition, type Actor } from '../common/transition'
-import { ORDERS, type OrderDoc, type StepData } from './model'
+import { ORDERS, type OrderDoc, type StepData } from './docs'
 
 export interface Move {
   id: string
   to: OrderStatus
   actor: Actor
+  /** Which side moves it (a pharmacist may also be a family): decides whether the family is told. */
+  side: 'family' | 'pharmacy'
   /** The status the person saw; the move is refused if the order has moved on since. */
   from?: OrderStatus
   note?: string
@@ -35,7 +37,7 @@ export async function moveOrder(m: Move): Promise<OrderDoc> {
     ...(m.from ? { from: m.from } : {}),
     ...(m.note ? { note: m.note } : {}),
     patch,
-    ...(m.data && Object.keys(m.data).length ? { eventData: m.data as Record<string, unknown> } : {})
+    eventData: { side: m.side, ...(m.data ?? {}) }
   })
   await remind(doc, m)
   return doc
@@ -45,7 +47,7 @@ const clip = (s: string, n = 20) => (Array.from(s).length > n ? Array.from(s).sl
 
 /** The family hears when the parcel leaves, when it can be collected, and when the pharmacy stops an order. */
 async function remind(o: OrderDoc, m: Move): Promise<void> {
-  const byPharmacy = m.actor.roles.includes('pharmacist')
+  const byPharmacy = m.side === 'pharmacy'
   let title: string
   let body: string
   if (o.status === 'shipped' && o.courier) {

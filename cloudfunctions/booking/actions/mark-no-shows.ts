@@ -3,20 +3,21 @@ import { iso } from '../../common/clock'
 import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
 import { enqueue } from '../../common/outbox'
+import { SYSTEM } from '../../common/transition'
+import { collection } from '../../common/typed'
 import { getSettings } from '../../common/settings'
-import { APPOINTMENTS, scheduleById, WAITLIST, type AppointmentDoc, type WaitDoc } from '../../booking/docs'
-import { cancelAppointment, completeAppointment, markNoShow, tellClosed } from '../../booking/moves'
-import { SYSTEM } from '../system'
+import { APPOINTMENTS, WAITLIST, type AppointmentDoc, type WaitDoc } from '../docs'
+import { scheduleById } from '../reads'
+import { cancelAppointment, completeAppointment, expireWait, markNoShow, tellClosed } from '../moves'
 
 const BATCH = 200
 
 async function ended(status: string, nowIso: string): Promise<AppointmentDoc[]> {
-  const res = await db()
-    .collection(APPOINTMENTS)
+  const res = await collection<AppointmentDoc>(APPOINTMENTS)
     .where({ status, endsAt: db().command.lte(nowIso) })
     .limit(BATCH)
     .get()
-  return res.data as AppointmentDoc[]
+  return res.data
 }
 
 /** Skips an appointment someone else moved meanwhile (the transition refuses with CONFLICT). */
@@ -65,25 +66,10 @@ export async function markNoShows() {
   for (const a of await ended('checked_in', nowIso)) {
     if (await unlessMoved(() => completeAppointment(a, SYSTEM))) counts.completed++
   }
-  const stale = await db()
-    .collection(WAITLIST)
+  const stale = await collection<WaitDoc>(WAITLIST)
     .where({ status: 'waiting', cutoffAt: db().command.lte(nowIso) })
     .limit(BATCH)
     .get()
-  for (const w of stale.data as WaitDoc[]) {
-    const res = await db()
-      .collection(WAITLIST)
-      .where({ _id: w._id, status: 'waiting' })
-      .update({ status: 'expired', waitKey: `x:${w._id}`, updatedAt: nowIso })
-    if (!res.updated) continue
-    counts.expired++
-    await enqueue({
-      accountId: w.accountId,
-      kind: 'booking_waitlist_expired',
-      title: '候补未成功',
-      body: `${w.patientName}候补的${dateLabel(w.date)} ${w.departmentName} ${w.doctorName}到预约截止时仍没有空出号源，候补已结束。`,
-      dedupeKey: `expired_${w._id}`
-    })
-  }
+  for (const w of stale.data) if (await expireWait(w)) counts.expired++
   return counts
 }

@@ -4,36 +4,37 @@ import { holdKey } from '../../types/decoction-rules'
 import { db } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import type { StatusEvent } from '../common/transition'
-import { COUNTERS, EVENTS, ORDERS, PRESCRIPTIONS, type OrderDoc, type PrescriptionDoc, type StepData } from './model'
+import { COUNTERS, EVENTS, ORDERS, PRESCRIPTIONS, type OrderDoc, type PrescriptionDoc, type StepData } from './docs'
+import { collection } from '../common/typed'
 
 const ORDER_NOT_FOUND = '没有找到这个订单'
 const RX_NOT_FOUND = '没有找到这张处方'
 
 /** The family's own order; another family's order is NOT_FOUND, never FORBIDDEN (nothing to learn). */
 export async function ownOrder(accountId: string, id: string): Promise<OrderDoc> {
-  const res = await db().collection(ORDERS).where({ _id: id, accountId }).get()
-  const doc = res.data[0] as OrderDoc | undefined
+  const res = await collection<OrderDoc>(ORDERS).where({ _id: id, accountId }).get()
+  const doc = res.data[0]
   if (!doc) throw new AppError('NOT_FOUND', ORDER_NOT_FOUND)
   return doc
 }
 
 export async function anyOrder(id: string): Promise<OrderDoc> {
-  const res = await db().collection(ORDERS).where({ _id: id }).get()
-  const doc = res.data[0] as OrderDoc | undefined
+  const res = await collection<OrderDoc>(ORDERS).where({ _id: id }).get()
+  const doc = res.data[0]
   if (!doc) throw new AppError('NOT_FOUND', ORDER_NOT_FOUND)
   return doc
 }
 
 export async function ownPrescription(accountId: string, id: string): Promise<PrescriptionDoc> {
-  const res = await db().collection(PRESCRIPTIONS).where({ _id: id, accountId }).get()
-  const doc = res.data[0] as PrescriptionDoc | undefined
+  const res = await collection<PrescriptionDoc>(PRESCRIPTIONS).where({ _id: id, accountId }).get()
+  const doc = res.data[0]
   if (!doc) throw new AppError('NOT_FOUND', RX_NOT_FOUND)
   return doc
 }
 
 export async function anyPrescription(id: string): Promise<PrescriptionDoc> {
-  const res = await db().collection(PRESCRIPTIONS).where({ _id: id }).get()
-  const doc = res.data[0] as PrescriptionDoc | undefined
+  const res = await collection<PrescriptionDoc>(PRESCRIPTIONS).where({ _id: id }).get()
+  const doc = res.data[0]
   if (!doc) throw new AppError('NOT_FOUND', RX_NOT_FOUND)
   return doc
 }
@@ -43,12 +44,11 @@ export async function holders(prescriptionIds: string[]): Promise<Map<string, Or
   const out = new Map<string, OrderDoc>()
   if (!prescriptionIds.length) return out
   const _ = db().command
-  const res = await db()
-    .collection(ORDERS)
+  const res = await collection<OrderDoc>(ORDERS)
     .where({ holdKey: _.in(prescriptionIds.map(holdKey)) })
     .limit(prescriptionIds.length)
     .get()
-  for (const o of res.data as OrderDoc[]) out.set(o.prescriptionId, o)
+  for (const o of res.data) out.set(o.prescriptionId, o)
   return out
 }
 

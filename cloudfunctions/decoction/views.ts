@@ -1,94 +1,9 @@
-/** Prescriptions, decoction orders and saved addresses as stored, and how each is shown. */
-import type {
-  AddressView,
-  Delivery,
-  DecoctStep,
-  EventView,
-  HerbInput,
-  OrderStatus,
-  OrderSummary,
-  OrderView,
-  PrescriptionView,
-  QueueItem
-} from '../../types/decoction'
-import type { Handling } from '../../types/decoction-herbs'
+/** Stored prescriptions, orders and events → what the app sees (names and phones masked for staff lists). */
+import type { EventView, OrderStatus, OrderSummary, OrderView, PrescriptionView, QueueItem } from '../../types/decoction'
 import { soakingState } from '../../types/decoction-rules'
 import { maskName, maskPhone } from '../../types/idcard'
 import type { StatusEvent } from '../common/transition'
-
-export const PRESCRIPTIONS = 'prescriptions'
-export const ORDERS = 'decoction_orders'
-export const ADDRESSES = 'addresses'
-export const COUNTERS = 'counters'
-export const EVENTS = 'status_events'
-/** Read only: written by the booking function. Assumed fields: `_id`, `profileId`. */
-export const APPOINTMENTS = 'appointments'
-
-export interface PrescriptionDoc {
-  _id: string
-  rxNo: string
-  profileId: string
-  /** The account that owns the profile: the family that may order it. */
-  accountId: string
-  patientName: string
-  patientPhone: string
-  doctorName: string
-  diagnosis?: string
-  appointmentId?: string
-  herbs: HerbInput[]
-  doses: number
-  packsPerDose: number
-  mlPerPack: number
-  instructions: string
-  enteredBy: { accountId: string; name: string }
-  createdAt: string
-}
-
-export interface OrderDoc {
-  _id: string
-  orderNo: string
-  prescriptionId: string
-  rxNo: string
-  profileId: string
-  accountId: string
-  patientName: string
-  patientPhone: string
-  delivery: Delivery
-  contactName: string
-  contactPhone: string
-  address: { region: string; detail: string } | null
-  doses: number
-  packsPerDose: number
-  mlPerPack: number
-  /** The special handlings in the prescription, for the queue's call-outs. */
-  handlings: Handling[]
-  status: OrderStatus
-  /** Unique: the prescription's id while this order holds it (one live order per prescription). */
-  holdKey: string
-  /** Order number, names and phones: the exact values the pharmacy searches by (multikey index). */
-  searchKeys: string[]
-  createdAt: string
-  updatedAt: string
-  soakStartedAt?: string
-  decoction?: { machine: string; startedAt: string; steps: DecoctStep[] }
-  packCount?: number
-  courier?: { company: string; trackingNo: string }
-  rejectReason?: string
-  cancelReason?: string
-}
-
-export interface AddressDoc {
-  _id: string
-  accountId: string
-  contactName: string
-  contactPhone: string
-  region: string
-  detail: string
-  /** Unique per account and content: the same address saved twice is one entry. */
-  uniqueKey: string
-  lastUsedAt: string
-  createdAt: string
-}
+import type { OrderDoc, PrescriptionDoc, StepData } from './docs'
 
 export function prescriptionView(p: PrescriptionDoc, order: Pick<OrderDoc, '_id' | 'orderNo' | 'status'> | null): PrescriptionView {
   return {
@@ -171,29 +86,8 @@ export function queueItem(o: OrderDoc, now: Date, soakingMinutes: number): Queue
   }
 }
 
-export function addressView(a: AddressDoc): AddressView {
-  return {
-    id: a._id,
-    contactName: a.contactName,
-    contactPhone: a.contactPhone,
-    region: a.region,
-    detail: a.detail,
-    lastUsedAt: a.lastUsedAt
-  }
-}
-
-/** What each step recorded, read back from a status event. */
-export interface StepData {
-  machine?: string
-  startedAt?: string
-  steps?: DecoctStep[]
-  packCount?: number
-  courier?: string
-  trackingNo?: string
-}
-
 export function eventView(e: StatusEvent<OrderStatus> & { data?: StepData }, names?: Map<string, string>): EventView {
-  const byPharmacy = e.by.roles.includes('pharmacist')
+  const byPharmacy = e.data?.side ? e.data.side === 'pharmacy' : e.by.roles.includes('pharmacist')
   const d = e.data ?? {}
   const name = byPharmacy ? names?.get(e.by.accountId) : undefined
   return {

@@ -1,16 +1,16 @@
 import { addDays, dateLabel } from '../../../types/booking-rules'
 import { today } from '../../common/clock'
-import { db } from '../../common/db'
 import { enqueue } from '../../common/outbox'
-import { APPOINTMENTS, type AppointmentDoc } from '../../booking/docs'
-import { BOOKING_PAGE } from '../../booking/waitlist'
+import { APPOINTMENTS, type AppointmentDoc } from '../docs'
+import { BOOKING_PAGE } from '../waitlist'
+import { collection } from '../../common/typed'
 
 /** One reminder per appointment the day before its visit (the dedupe key makes later runs no-ops). */
 export async function remindDayBefore() {
   const tomorrow = addDays(today(), 1)
-  const res = await db().collection(APPOINTMENTS).where({ status: 'booked', date: tomorrow }).limit(1000).get()
+  const res = await collection<AppointmentDoc>(APPOINTMENTS).where({ status: 'booked', date: tomorrow }).limit(1000).get()
   let reminded = 0
-  for (const a of res.data as AppointmentDoc[]) {
+  for (const a of res.data) {
     await enqueue({
       accountId: a.accountId,
       kind: 'booking_reminder',
