@@ -5,6 +5,7 @@
  */
 import tcb from '@cloudbase/node-sdk'
 import { Db } from '@cloudbase/database'
+import { AppError } from './errors'
 
 type App = ReturnType<typeof tcb.init>
 export type Database = ReturnType<App['database']>
@@ -37,12 +38,34 @@ export function db(): Database {
 
 export type Transaction = import('@cloudbase/database/dist/commonjs/transaction/index').Transaction
 
+const CONFLICT_RETRIES = 8
+
+function isTransactionConflict(err: unknown): boolean {
+  return !!err && typeof err === 'object' && (err as { code?: unknown }).code === 'DATABASE_TRANSACTION_CONFLICT'
+}
+
 /**
- * Runs `work` in a database transaction (serializable; rolled back if it throws).
+ * Runs `work` in a database transaction (snapshot reads; rolled back if it throws).
  * CloudBase transactions address documents by id only.
+ *
+ * CloudBase raises DATABASE_TRANSACTION_CONFLICT at the write that collides with another open
+ * transaction. The SDK's own retry runs again at once, twice, while the winner is usually still
+ * open, so ten people pressing the same button would see 系统繁忙. We retry with a jittered,
+ * growing pause instead: the rerun reads what the winner committed and answers the person with
+ * what actually happened (e.g. "状态已变为…"). `work` must therefore only touch the database
+ * through `tx`, so that running it again is safe.
  */
 export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return (await db().runTransaction(work)) as T
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await db().runTransaction(work, 0)) as T
+    } catch (err) {
+      if (!isTransactionConflict(err)) throw err
+      if (attempt >= CONFLICT_RETRIES) throw new AppError('CONFLICT', '同时办理的人较多，请稍后再试')
+      const pause = Math.min(400, 10 * 2 ** attempt)
+      await new Promise((r) => setTimeout(r, pause / 2 + Math.random() * pause))
+    }
+  }
 }
 
 /** A doc().get() answers with an array outside a transaction and an object inside one. */
