@@ -70,7 +70,7 @@ describe('every pair through transition on the engine', () => {
   let n = 0
   test.each(pairs)('$from → $to', async ({ from, to }) => {
     const id = `t${++n}`
-    await db().collection('nursing_requests').add({ _id: id, status: from })
+    await db().collection('nursing_requests').add({ _id: id, status: from, nurseSlot: `free|${id}` })
     const allowed = ALLOWED[`${from} ${to}`]
     const roles = allowed ? ['patient', allowed[allowed.length - 1]] : ['patient', 'nurse', D]
     const attempt = transition<NursingStatus, { status: NursingStatus }>({
