@@ -5,6 +5,7 @@
 import { setNow } from '../../cloudfunctions/common/clock'
 import { addDays } from '../../types/booking-rules'
 import type { RequestDetail } from '../../types/nursing'
+import { DEFAULT_SETTINGS } from '../../types/settings'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { setStorage } from '../../cloudfunctions/common/storage'
 import { storeFilesLocally } from './fixtures'
@@ -135,10 +136,14 @@ test('photos: uploaded to the family folder, shown back, limited in size, and on
   const req = await submit(b, { date: addDays(TODAY, 2), photos: [up.fileId] })
   expect(req.photos).toEqual([{ fileId: up.fileId, url: up.url }])
 
-  const big = Buffer.alloc(2048 * 1024 + 1, 0)
+  const limit = DEFAULT_SETTINGS.nursing.photoMaxKB * 1024
+  const atLimit = Buffer.alloc(limit, 0)
+  atLimit.set([0x89, 0x50, 0x4e, 0x47])
+  expect((await b.call('li_mei', 'nursing', 'uploadPhoto', { contentType: 'image/png', base64: atLimit.toString('base64') })).ok).toBe(true)
+  const big = Buffer.alloc(limit + 1, 0)
   big.set([0x89, 0x50, 0x4e, 0x47])
   const tooBig = await b.call('li_mei', 'nursing', 'uploadPhoto', { contentType: 'image/png', base64: big.toString('base64') })
-  expect(tooBig.ok ? 'ok' : tooBig.error.message).toBe('图片不能超过2MB')
+  expect(tooBig.ok ? 'ok' : tooBig.error.message).toBe('图片不能超过600KB')
 
   const theirs = await b.ok<{ fileId: string }>('zhang_wei', 'nursing', 'uploadPhoto', { contentType: 'image/png', base64: png })
   await expect(submit(b, { date: addDays(TODAY, 3), photos: [theirs.fileId] })).rejects.toThrow(/INVALID_INPUT/)

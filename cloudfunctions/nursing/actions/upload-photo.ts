@@ -17,13 +17,8 @@ export async function uploadPhoto(input: { contentType: 'image/jpeg' | 'image/pn
   const { photoMaxKB } = (await getSettings()).nursing
   const bytes = Buffer.from(input.base64, 'base64')
   if (bytes.length > photoMaxKB * 1024) {
-    throw new AppError(
-      'INVALID_INPUT',
-      `图片不能超过${Math.round(photoMaxKB / 1024) >= 1 ? `${Math.round(photoMaxKB / 1024)}MB` : `${photoMaxKB}KB`}`,
-      {
-        base64: '图片太大'
-      }
-    )
+    const limit = photoMaxKB % 1024 === 0 ? `${photoMaxKB / 1024}MB` : `${photoMaxKB}KB`
+    throw new AppError('INVALID_INPUT', `图片不能超过${limit}`, { base64: '图片太大' })
   }
   if (!MAGIC[input.contentType].every((b, i) => bytes[i] === b))
     throw new AppError('INVALID_INPUT', '图片格式不正确', { base64: '图片格式不正确' })
