@@ -7,6 +7,9 @@ import { setNow } from '../../cloudfunctions/common/clock'
 import { addDays } from '../../types/booking-rules'
 import type { BoardItem, RequestDetail } from '../../types/nursing'
 import { demoNursingId } from '../../cloudfunctions/local/seed-nursing'
+import { db } from '../../cloudfunctions/common/db'
+import type { RequestDoc } from '../../cloudfunctions/nursing/docs'
+import { assignPatch, moveRequest } from '../../cloudfunctions/nursing/moves'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { assess, assign, errorCode, makeStaff, outboxOf, submit } from './helpers'
 
@@ -98,6 +101,31 @@ describe('a nurse never holds two visits in one window', () => {
     expect(statuses.sort()).toEqual(['assessed', 'assigned'])
     // The loser hears why, once the race is over.
     expect(errorCode(await assign(b, statuses[0] === 'assessed' ? a.id : c.id))).toBe('CONFLICT')
+  })
+
+  test('the database holds the rule even when both moves pass the check before either commits', async () => {
+    const date = addDays(TODAY, 2)
+    const a = await submit(b, { date })
+    const c = await submit(b, { date, family: 'zhang_wei', patient: '张伟', items: ['HL01'] })
+    await assess(b, a.id)
+    await assess(b, c.id)
+    const docs = await Promise.all(
+      [a.id, c.id].map(async (id) => (await db().collection('nursing_requests').doc(id).get()).data[0] as RequestDoc)
+    )
+    const nurse = b.accountId('nurse')
+    const moves = docs.map((doc, i) =>
+      moveRequest({
+        id: doc._id,
+        to: 'assigned',
+        from: 'assessed',
+        as: 'nursing',
+        actor: { accountId: b.accountId(i ? 'liu_yang' : 'dispatcher'), roles: ['patient', 'nursing_dispatcher'] },
+        patch: assignPatch(doc, nurse)
+      })
+    )
+    const settled = await Promise.allSettled(moves)
+    expect(settled.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect((settled.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' })
   })
 
   test('two dispatchers assign one request at once: one wins, one event is written', async () => {
