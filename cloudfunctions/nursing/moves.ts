@@ -35,7 +35,9 @@ export async function moveRequest(m: Move): Promise<RequestDoc> {
   if (m.to === 'cancelled') patch.nurseSlot = freeSlot(m.id)
   // Back to 护理部 for reassignment: the nurse lets go of the window and of the visit.
   if (m.to === 'assessed') Object.assign(patch, { nurseSlot: freeSlot(m.id), nurseAccountId: null })
-  const dispatchers = await staffWithRole('nursing_dispatcher')
+  // Only a family's cancel and a nurse's decline tell 护理部; spare the read on every other move.
+  const toDispatchers = (m.to === 'cancelled' && m.as === 'family') || (m.to === 'assessed' && m.as === 'nurse')
+  const dispatchers = toDispatchers ? await staffWithRole('nursing_dispatcher') : []
   try {
     const { doc } = await transition<NursingStatus, RequestDoc>({
       collection: REQUESTS,
