@@ -52,7 +52,7 @@ export interface FhirRecordInput {
 }
 
 export type FhirResource = { resourceType: string; id: string } & Record<string, unknown>
-export interface FhirBundle {
+export type FhirBundle = {
   resourceType: 'Bundle'
   type: 'collection'
   timestamp: string

@@ -290,7 +290,6 @@ export const fhirBundle = z
   .passthrough()
 
 const profileOnly = z.object({ profileId: id }).strict()
-const taskOnly = z.object({ taskId: id }).strict()
 const reading = z.object({
   reading: readingView,
   taskOpened: z.object({ id, reason: z.enum(TASK_REASONS), reasonLabel: z.string() }).nullable()
@@ -381,7 +380,7 @@ export const recordsActions = {
     example: (f) => ({ profileId: f.ownProfileId, rows: [{ measure: { kind: 'heart_rate', value: 72 }, measuredAt: f.records.pastTime }] })
   }),
   /** The doctor's console: open tasks, soonest due first, with reason and the readings behind them. */
-  console: action({
+  followUpConsole: action({
     input: z
       .object({ filter: z.enum(['due', 'overdue', 'all']).default('all'), offset: z.number().int().min(0).max(10_000).optional() })
       .strict(),
