@@ -371,7 +371,8 @@ export const recordsActions = {
     output: z.object({
       imported: z.number().int(),
       duplicates: z.number().int(),
-      errors: z.array(z.object({ row: z.number().int(), fields: z.record(z.string()) })),
+      /** One per refused row: the first bad field (e.g. `measure.systolic`) and why. Values, not keys: stored replies may not hold dotted keys. */
+      errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
       tasksOpened: z.number().int()
     })
   })({

@@ -34,6 +34,11 @@ export function parseCsv(csv: string): unknown[] {
   })
 }
 
+function rowError(i: number, fields: Record<string, string>) {
+  const [field, message] = Object.entries(fields)[0] ?? ['_', '数据有误']
+  return { row: i + 1, field, message }
+}
+
 /**
  * Staff import a device's export. Each row is judged like a typed reading; a row already imported
  * (same patient, kind and time) is counted as a duplicate, so re-importing a file changes nothing.
@@ -44,12 +49,12 @@ export async function importReadings(input: { profileId: string; rows?: unknown[
   const rules = (await getSettings()).records
   const rows = input.rows ?? parseCsv(input.csv ?? '')
   const at = now()
-  const out = { imported: 0, duplicates: 0, errors: [] as Array<{ row: number; fields: Record<string, string> }>, tasksOpened: 0 }
+  const out = { imported: 0, duplicates: 0, errors: [] as Array<{ row: number; field: string; message: string }>, tasksOpened: 0 }
   const opened = new Set<string>()
   for (const [i, raw] of rows.entries()) {
     const parsed = importRow.safeParse(raw)
     if (!parsed.success) {
-      out.errors.push({ row: i + 1, fields: zodFields(parsed.error) })
+      out.errors.push(rowError(i, zodFields(parsed.error)))
       continue
     }
     const row = parsed.data as { measure: MeasureInputZ; measuredAt: string }
@@ -71,7 +76,7 @@ export async function importReadings(input: { profileId: string; rows?: unknown[
       if (saved.task && !opened.has(saved.task._id) && saved.task.createdAt === saved.doc.createdAt) opened.add(saved.task._id)
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'INVALID_INPUT') throw err
-      out.errors.push({ row: i + 1, fields: err.fields ?? { _: err.message } })
+      out.errors.push(rowError(i, err.fields ?? { _: err.message }))
     }
   }
   out.tasksOpened = opened.size
