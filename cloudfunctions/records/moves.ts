@@ -30,7 +30,9 @@ export interface DoneMove {
 export function plannedTask(base: Pick<TaskDoc, 'profileId' | 'accountId' | 'patientName'>, dueDate: string, at: string): TaskDoc {
   return {
     _id: `fu_${randomBytes(12).toString('hex')}`,
-    ...base,
+    profileId: base.profileId,
+    accountId: base.accountId,
+    patientName: base.patientName,
     reason: 'planned',
     status: 'open',
     openKey: openTaskKey(base.profileId, 'planned'),
