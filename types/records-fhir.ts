@@ -153,7 +153,8 @@ export function recordBundle(input: FhirRecordInput, timestamp: string): FhirBun
   add({
     resourceType: 'Patient',
     id: fhirId(p.id),
-    name: [{ text: p.name, family: Array.from(p.name)[0], given: [Array.from(p.name).slice(1).join('')] }],
+    // Only the whole name: splitting family from given name by character is wrong for 欧阳 and the like.
+    name: [{ text: p.name }],
     gender: p.sex,
     birthDate: p.birthDate,
     ...(p.phone ? { telecom: [{ system: 'phone', value: p.phone, use: 'mobile' }] } : {})

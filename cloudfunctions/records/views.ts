@@ -37,8 +37,10 @@ export function flagOf(r: ReadingDoc, p: PatientContext | null, rules: RecordRul
 export function readingDisplay(r: ReadingDoc): string {
   const unit = READING_UNITS[r.kind].unit
   if (r.kind === 'bp') return `${r.systolic}/${r.diastolic} ${unit}`
-  if (r.kind === 'glucose') return `${r.value} ${unit}（${GLUCOSE_CONTEXT_LABELS[r.context ?? 'random']}）`
-  return `${r.value} ${unit}`
+  // One decimal where people read one (7.0 mmol/L, 36.5 ℃), so a threshold value reads as printed.
+  const v = r.kind === 'glucose' || r.kind === 'temperature' || r.kind === 'weight' ? (r.value ?? 0).toFixed(1) : String(r.value)
+  if (r.kind === 'glucose') return `${v} ${unit}（${GLUCOSE_CONTEXT_LABELS[r.context ?? 'random']}）`
+  return `${v} ${unit}`
 }
 
 export function readingView(r: ReadingDoc, flag: Flag): ReadingView {

@@ -49,7 +49,7 @@ test('glucose typed in mg/dL is stored in mmol/L and judged there', async () => 
     { profileId: father, measure: { kind: 'glucose', value: 126, unit: 'mg/dL', context: 'fasting' }, measuredAt: hoursAgo(2) },
     rid()
   )
-  expect(res.ok && res.data.reading).toMatchObject({ value: 7, unit: 'mmol/L', display: '7 mmol/L（空腹）', flag: { level: 'high' } })
+  expect(res.ok && res.data.reading).toMatchObject({ value: 7, unit: 'mmol/L', display: '7.0 mmol/L（空腹）', flag: { level: 'high' } })
 })
 
 test('a retried submit is one reading', async () => {
