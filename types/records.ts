@@ -2,6 +2,17 @@
  * Health records and follow-up (健康档案与随访): readings, flags, follow-up tasks and their
  * workflow, the national follow-up form, programmes, the timeline, and the `records` function's
  * contract. Rules live in records-rules.ts, thresholds in records-settings.ts.
+ *
+ * What each screen calls:
+ * - family 健康档案 for a profile: `overview` (programmes, latest of each kind, follow-ups waiting),
+ *   `addReading` (reply carries the flag, its advice and the task it opened or joined),
+ *   `listReadings` for the 7/30/90-day chart and its table (`bands` are the threshold bands),
+ *   `timeline` (paged with `nextBefore`), `exportFhir` (a file to save and share).
+ * - doctor 随访: `followUpConsole` (due/overdue/all; each task has the readings behind it and
+ *   `shortcuts` for booking.book / nursing's request with the profile and reason), `patientRecord`,
+ *   `recordFollowUp` (the national form; `programmes` lists complications), `closeTask`,
+ *   `findPatients` + `enrol`; `listReadings` and `timeline` work for staff too (audited).
+ * - nurse: `nurseReading` from a visit; nurse or doctor: `importReadings` (device CSV/JSON).
  */
 import { z } from 'zod'
 import { action, emptyInput } from './contract'
@@ -290,6 +301,7 @@ export const fhirBundle = z
   .passthrough()
 
 const profileOnly = z.object({ profileId: id }).strict()
+/** `taskOpened`: the follow-up task this reading opened, or the open one it joined (same patient and reason). */
 const reading = z.object({
   reading: readingView,
   taskOpened: z.object({ id, reason: z.enum(TASK_REASONS), reasonLabel: z.string() }).nullable()

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import type { RecordFollowUpInput } from '../../../types/records'
-import { cstDay, nextDateProblem, referralSuggestion, type Classification } from '../../../types/records-rules'
+import { cstDay, nextDateProblem, openTaskKey, referralSuggestion, type Classification } from '../../../types/records-rules'
 import { iso, now } from '../../common/clock'
 import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
@@ -30,7 +30,7 @@ export async function recordFollowUp(input: RecordFollowUpInput, ctx: ActionCont
     db().collection(FOLLOW_UPS).where({ profileId: task.profileId }).orderBy('at', 'desc').limit(5).get(),
     db()
       .collection(TASKS)
-      .where({ openKey: `${task.profileId}:planned` })
+      .where({ openKey: openTaskKey(task.profileId, 'planned') })
       .get(),
     getSettings()
   ])
