@@ -1,3 +1,5 @@
+import { db } from '../../cloudfunctions/common/db'
+import { clearSettingsCache } from '../../cloudfunctions/common/settings'
 import { rid, openBackend, type TestBackend } from '../helpers/backend'
 import { bp, count, hoursAgo, openTasks, profileOf, type Reply } from './helpers'
 
@@ -185,4 +187,22 @@ test('a nurse records a reading from a visit, and staff import a device export o
   )
   expect(again).toMatchObject({ imported: 0, duplicates: 2 })
   expect(await count('readings', { profileId: father, source: 'device' })).toBe(2)
+})
+
+test('a hospital’s own threshold is used the moment it is set', async () => {
+  const before = await bp(b, 'li_mei', father, 136, 80)
+  expect(before.ok && before.data.reading.flag.level).toBe('normal')
+  await db()
+    .collection('settings')
+    .add({ _id: 'hospital', records: { bpHighSystolic: 135 } })
+  clearSettingsCache()
+  const after = await bp(b, 'li_mei', father, 136, 80)
+  expect(after.ok && after.data.reading.flag.level).toBe('high')
+})
+
+test('a doctor reading a family’s chart is written to the audit log; the family’s own read is not', async () => {
+  await b.ok('li_mei', 'records', 'listReadings', { profileId: father, kind: 'bp', days: 7 })
+  expect(await count('audit_log', { target: `profile:${father}` })).toBe(0)
+  await b.ok('doctor', 'records', 'listReadings', { profileId: father, kind: 'bp', days: 7 })
+  expect(await count('audit_log', { target: `profile:${father}`, 'actor.accountId': b.accountId('doctor') })).toBe(1)
 })
