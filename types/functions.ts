@@ -4,13 +4,15 @@ import { bookingActions } from './booking'
 import { jobsActions } from './jobs'
 import { decoctionActions } from './decoction'
 import { nursingActions } from './nursing'
+import { recordsActions } from './records'
 
 export const functionContracts = {
   account: accountActions,
   booking: bookingActions,
   jobs: jobsActions,
   decoction: decoctionActions,
-  nursing: nursingActions
+  nursing: nursingActions,
+  records: recordsActions
 } as const
 
 export type FunctionContracts = typeof functionContracts

@@ -3,6 +3,7 @@
  * by the `settings` document `hospital` (admin-edited), never a constant in code.
  */
 import { z } from 'zod'
+import { DEFAULT_RECORDS_SETTINGS, recordsSettingsSchema } from './records-settings'
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
 
@@ -34,7 +35,8 @@ export const settingsSchema = z.object({
     maxItemsPerRequest: z.number().int().min(1).max(10),
     maxPhotos: z.number().int().min(0).max(20),
     photoMaxKB: z.number().int().min(50).max(10_240)
-  })
+  }),
+  records: recordsSettingsSchema
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -67,5 +69,6 @@ export const DEFAULT_SETTINGS: Settings = {
     maxPhotos: 6,
     // Sent as base64 in the call (4/3 larger): 600 KB stays under the 1 MB request body; the app compresses first.
     photoMaxKB: 600
-  }
+  },
+  records: DEFAULT_RECORDS_SETTINGS
 }

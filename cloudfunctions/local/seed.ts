@@ -9,6 +9,7 @@ import { DEPARTMENTS, DOCTORS, HOSPITALS } from './seed-data'
 import { seedBooking } from './seed-booking'
 import { seedDecoction } from './seed-decoction'
 import { seedNursing } from './seed-nursing'
+import { seedRecords } from './seed-records'
 
 export const SEED_VERSION = 1
 
@@ -53,4 +54,5 @@ async function seed(): Promise<void> {
   await seedDecoction()
   await seedBooking()
   await seedNursing()
+  await seedRecords()
 }

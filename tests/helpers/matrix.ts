@@ -6,6 +6,7 @@ import type { TestBackend } from './backend'
 import { decoctionFixtures } from '../decoction/fixtures'
 import { bookingFixtures } from '../booking/fixtures'
 import { nursingFixtures } from '../nursing/fixtures'
+import { recordsFixtures } from '../records/fixtures'
 
 /** One demo account holding exactly each role ('patient' = a family account). */
 export const ROLE_ACCOUNTS: Record<Role, string> = {
@@ -29,7 +30,8 @@ export async function buildFixtures(b: TestBackend): Promise<Fixtures> {
     patientAccountId: b.accountId('li_mei'),
     decoction: await decoctionFixtures(b),
     booking: await bookingFixtures(),
-    nursing: await nursingFixtures(b)
+    nursing: await nursingFixtures(b),
+    records: await recordsFixtures(own.profiles.find((p) => p.relation === 'parent')!.id)
   }
 }
 
