@@ -3,6 +3,7 @@
  * `nursing` function, for the family, 护理部 (nursing_dispatcher) and the visiting nurse.
  */
 import { z } from 'zod'
+import { calendarDate, text as freeText } from './text'
 import { action, emptyInput } from './contract'
 import { id, mobile } from './account'
 import { defineWorkflow } from './workflow'
@@ -111,17 +112,16 @@ export const SERVICE_AGREEMENT_VERSION = '2026-11'
 // ---------------------------------------------------------------- field schemas
 
 const text = (label: string, max: number, min = 0) =>
-  z
-    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
+  freeText(label, { required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
     .trim()
     .min(min, min ? `${label}至少${min}个字` : undefined)
     .max(max, `${label}最多${max}个字`)
 const reason = text('原因', 100, 2)
-const date = z.string({ required_error: '请选择日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不正确')
+const date = calendarDate('日期格式不正确')
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式不正确')
 export const visitWindow = z.object({ start: hhmm, end: hhmm }).strict()
 const itemCode = z.string().regex(/^[A-Z0-9_]{2,16}$/, '项目编码不正确')
-const fileId = z.string().min(1, '图片编号不能为空').max(300)
+const fileId = freeText('图片编号').min(1, '图片编号不能为空').max(300)
 
 export const locationInput = z
   .object({

@@ -15,6 +15,7 @@
  * - nurse: `nurseReading` from a visit; nurse or doctor: `importReadings` (device CSV/JSON).
  */
 import { z } from 'zod'
+import { calendarDate, text as freeText } from './text'
 import { action, emptyInput } from './contract'
 import { id } from './account'
 import { defineWorkflow } from './workflow'
@@ -89,8 +90,8 @@ export { CLASSIFICATION_LABELS, TASK_REASON_LABELS, FLAG_LABELS } from './record
 
 const num = (label: string) => z.number({ required_error: `请填写${label}`, invalid_type_error: `${label}应为数字` }).finite()
 const isoTime = z.string({ required_error: '请填写测量时间' }).datetime({ offset: true, message: '测量时间格式不正确' })
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不正确')
-const text = (max: number) => z.string().trim().max(max, `最多${max}个字`)
+const day = calendarDate('日期格式不正确')
+const text = (max: number) => freeText('内容').trim().max(max, `最多${max}个字`)
 
 /** What a person types; ranges are checked by readingProblems so that every field gets its own message. */
 export const measureInput = z.discriminatedUnion(
@@ -377,7 +378,7 @@ export const recordsActions = {
   /** Staff import a device's export: a small batch of rows as JSON or CSV (kind,systolic,diastolic,value,unit,context,measuredAt). */
   importReadings: action({
     input: z
-      .object({ profileId: id, rows: z.array(importRow).max(200).optional(), csv: z.string().max(20_000).optional() })
+      .object({ profileId: id, rows: z.array(importRow).max(200).optional(), csv: freeText('导入内容').max(20_000).optional() })
       .strict()
       .refine((v) => !!v.rows !== !!v.csv, { message: '请上传一种格式：rows 或 csv', path: ['rows'] }),
     output: z.object({
@@ -449,7 +450,7 @@ export const recordsActions = {
   /** A doctor enrols a patient in a programme (or updates the complications on record). */
   enrol: action({
     input: z
-      .object({ profileId: id, programme: z.string().min(1).max(32), complications: z.array(text(20).min(1)).max(10).default([]) })
+      .object({ profileId: id, programme: freeText('项目').min(1).max(32), complications: z.array(text(20).min(1)).max(10).default([]) })
       .strict(),
     output: enrolmentView
   })({ roles: ['doctor'], requestId: true, example: (f) => ({ profileId: f.ownProfileId, programme: 't2dm' }) }),

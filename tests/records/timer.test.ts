@@ -1,4 +1,5 @@
 import { setNow } from '../../cloudfunctions/common/clock'
+import { timerContext } from '../../cloudfunctions/local/timers'
 import { db } from '../../cloudfunctions/common/db'
 import { cloudFunctions } from '../../cloudfunctions/registry'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
@@ -10,7 +11,8 @@ afterEach(async () => {
   await b.close()
 })
 
-const tick = () => cloudFunctions.records.main({ Type: 'Timer', TriggerName: 'dailyFollowUps', Time: new Date().toISOString() }, {})
+const tick = () =>
+  cloudFunctions.records.main({ Type: 'Timer', TriggerName: 'dailyFollowUps', Time: new Date().toISOString() }, timerContext('records'))
 
 test('the daily timer opens one quarterly follow-up per programme member and tells the family once', async () => {
   b = await openBackend()
