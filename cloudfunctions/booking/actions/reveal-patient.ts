@@ -5,7 +5,10 @@ import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { appointmentById } from '../docs'
 
-/** Opens one booking's patient for the session desk (to call them in or phone them); audited. */
+/**
+ * Opens one booking's patient for the session desk (to call them in or phone them) or for the
+ * hotline (to read a booking back to the caller by name); audited.
+ */
 export async function revealPatient(input: { appointmentId: string }, ctx: ActionContext) {
   ctx.user()
   const a = await appointmentById(input.appointmentId)

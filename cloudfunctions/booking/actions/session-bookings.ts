@@ -8,22 +8,21 @@ import { APPOINTMENTS, scheduleById, type AppointmentDoc } from '../docs'
 import { waitingFor } from '../waitlist'
 import { scheduleView } from '../views'
 
-/** A session's bookings by slice (cancelled ones left out), names and phones masked, and its waitlist. */
+/**
+ * A session's bookings by slice, names and phones masked, and its waitlist. A patient's own
+ * cancellation is left out (the place went back); the bookings 停诊 cancelled stay listed, so the
+ * desk can still see and phone who was affected.
+ */
 export async function sessionBookings(input: { id: string }, ctx: ActionContext) {
   ctx.user()
   const s = await scheduleById(input.id)
   if (!s) throw new AppError('NOT_FOUND', '没有找到这场出诊')
   const _ = db().command
   const [appointments, waits] = await Promise.all([
-    db()
-      .collection(APPOINTMENTS)
-      .where({ scheduleId: s._id, status: _.neq('cancelled') })
-      .orderBy('queueNo', 'asc')
-      .limit(1000)
-      .get(),
+    db().collection(APPOINTMENTS).where({ scheduleId: s._id }).orderBy('queueNo', 'asc').limit(1000).get(),
     waitingFor(s._id)
   ])
-  const list = appointments.data as AppointmentDoc[]
+  const list = (appointments.data as AppointmentDoc[]).filter((a) => a.status !== 'cancelled' || a.cancelledBy === 'hospital')
   const ids = [...new Set(list.map((a) => a.profileId))]
   const profiles = ids.length
     ? ((
