@@ -11,6 +11,8 @@ export interface ActionOptions<I, R> {
    * (a refusal that needs a sentence and a way on, per-field errors beside a form).
    */
   showError?: 'toast' | 'inline'
+  /** Called with each failure as it happens (per-field errors into a form, a reload after CONFLICT). */
+  onError?: (error: ApiError, input: I) => void
 }
 
 export interface Action<I, R> {
@@ -61,6 +63,7 @@ export function useAction<I, R>(perform: (input: I, requestId: string) => Promis
       if (failure.code !== 'NETWORK') intent.current = null
       setError(failure)
       if ((opts.showError ?? 'toast') === 'toast') toastError(failure)
+      opts.onError?.(failure, input)
       return undefined
     } finally {
       running.current = false

@@ -9,13 +9,15 @@ import { Page } from '../../components/Page'
 import { ErrorState, LoadingState } from '../../components/States'
 import { AppointmentActions } from '../../packages/booking/components/AppointmentActions'
 import { StatusTag } from '../../components/StatusTag'
-import { appointmentWhen } from '../../packages/booking/components/text'
+import { appointmentWhen, cancelledLine } from '../../packages/booking/components/text'
 import { BOOKING_ROUTES, to } from '../../packages/booking/routes'
 import { call } from '../../services/api'
+import { useSignedInAccount } from '../../state/account'
 import { useShownData } from '../../state/useShownData'
 import './index.scss'
 
 function AppointmentCard({ a, onChanged }: { a: AppointmentView; onChanged(): Promise<void> }) {
+  const { account } = useSignedInAccount()
   return (
     <View
       className="card my-appt"
@@ -33,11 +35,7 @@ function AppointmentCard({ a, onChanged }: { a: AppointmentView; onChanged(): Pr
         {a.departmentName} · {a.doctorName} {a.doctorTitle}
       </Text>
       <Text className="text-muted block">{a.place}</Text>
-      {a.status === 'cancelled' ? (
-        <Text className="my-appt__reason block">
-          {a.cancelledBy === 'hospital' ? '医院停诊' : '已取消'}：{a.cancelReason}
-        </Text>
-      ) : null}
+      {a.status === 'cancelled' ? <Text className="my-appt__reason block">{cancelledLine(a, account.nickname)}</Text> : null}
       <AppointmentActions a={a} onChanged={onChanged} />
     </View>
   )

@@ -42,7 +42,7 @@ type Asking = 'copy' | 'publish' | null
 function Week() {
   const { account } = useSignedInAccount()
   const { params } = useRouter()
-  const [weekStart, setWeekStart] = useState(() => param(params, 'weekStart'))
+  const [askedWeek, setWeekStart] = useState(() => param(params, 'weekStart'))
   const [doctorId, setDoctorId] = useState('')
   const [asking, setAsking] = useState<Asking>(null)
   const [busy, setBusy] = useState(false)
@@ -50,8 +50,13 @@ function Week() {
   const catalog = useShownData(() => call('booking', 'catalog', {}, { idempotent: true }))
   const week = useShownData(
     () =>
-      call('booking', 'weekSchedules', { weekStart: weekStart || '2000-01-03', ...(doctorId ? { doctorId } : {}) }, { idempotent: true }),
-    [weekStart, doctorId]
+      call(
+        'booking',
+        'weekSchedules',
+        { ...(askedWeek ? { weekStart: askedWeek } : {}), ...(doctorId ? { doctorId } : {}) },
+        { idempotent: true }
+      ),
+    [askedWeek, doctorId]
   )
 
   if (!account.roles.includes('scheduler')) return <EmptyState mark="!" title="没有权限" description="只有排班员可以安排专家出诊" />
@@ -59,12 +64,8 @@ function Week() {
     const error = week.error ?? catalog.error
     return error ? <ErrorState message={error} onRetry={week.reload} /> : <LoadingState />
   }
-  // The first load asks for any week to learn today; then show the week after this one.
-  if (!weekStart) {
-    setWeekStart(addDays(weekStartOf(week.data.today), 7))
-    return <LoadingState />
-  }
-  const { sessions, dates, today } = week.data
+  // Until the scheduler moves, the server picks the week (next week, by the hospital's today).
+  const { sessions, dates, today, weekStart } = week.data
   const drafts = sessions.filter((s) => s.status === 'draft')
   const shift = (days: number) => setWeekStart(addDays(weekStart, days))
   const thisWeek = weekStartOf(today)
