@@ -9,17 +9,23 @@
 import type { Browser, Page } from 'playwright-core'
 import { setNow } from '../../cloudfunctions/common/clock'
 import { chinaInstant } from '../../types/booking-rules'
-import { button, ensureH5Build, launchBrowser, onScreen, openPhone, snap, startAppHost, tab, waitForAction, type AppHost } from './helpers'
+import {
+  button,
+  ensureH5Build,
+  launchBrowser,
+  onScreen,
+  openPhone,
+  snap,
+  startAppHost,
+  tab,
+  waitForAction,
+  type AppHost,
+  signIn
+} from './helpers'
 
 jest.setTimeout(300_000)
 
 const REASON = '专家临时外出会诊'
-
-async function signIn(page: Page, url: string, name: string) {
-  await page.goto(url)
-  await onScreen(page, '.login__account', name).click()
-  await onScreen(page, '.home__hello').waitFor()
-}
 
 async function openEntry(page: Page, title: string) {
   await onScreen(page, '.home__entry', title).click()
