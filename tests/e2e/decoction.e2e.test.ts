@@ -36,7 +36,8 @@ async function openEntry(page: Page, title: string) {
 
 /** Taps a step button on the pharmacy order page, fills what the sheet asks, confirms, waits for the move. */
 async function step(page: Page, label: string, fill?: (sheet: Page) => Promise<void>) {
-  await button(page, new RegExp(`^${label}$`)).click()
+  // Right after the last step's success toast: the tap must go through at once (it once did nothing).
+  await button(page, new RegExp(`^${label}$`)).click({ timeout: 1500 })
   await onScreen(page, '.step-sheet').waitFor()
   if (fill) await fill(page)
   const moved = waitForAction(page, 'decoction', 'advanceOrder')
