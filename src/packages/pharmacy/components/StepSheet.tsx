@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Popup, Radio, TextArea } from '@nutui/nutui-react-taro'
+import { Button, DatePicker, Input, Popup, Radio, TextArea } from '@nutui/nutui-react-taro'
 import React, { useMemo, useState } from 'react'
 import {
   STEP_ACTION_LABELS,
@@ -33,6 +33,14 @@ const DEFAULT_MINUTES = { 先煎: 30, 后下: 10 } as const
 
 const nowClock = () => formatCst(new Date().toISOString()).slice(11)
 
+/** The picker works on a Date; only its hours and minutes are read. */
+function clockDate(hhmm: string): Date {
+  const [h, m] = hhmm.split(':').map(Number)
+  const d = new Date()
+  d.setHours(Number.isFinite(h) ? h : 0, Number.isFinite(m) ? m : 0, 0, 0)
+  return d
+}
+
 const QUESTIONS: Partial<Record<StepTarget, string>> = {
   reviewed: '处方用药、剂量、配伍已核对无误？',
   dispensing: '开始按处方调配药材？',
@@ -54,6 +62,7 @@ export function StepSheet({ step, order, prescription, onClose, onDone }: Props)
   const groups = useMemo(() => handlingGroups(prescription.herbs), [prescription.herbs])
   const [reason, setReason] = useState('')
   const [clock, setClock] = useState(nowClock)
+  const [pickingTime, setPickingTime] = useState(false)
   const [machine, setMachine] = useState(MACHINES[0])
   const [minutes, setMinutes] = useState<Record<string, string>>(() =>
     Object.fromEntries(timed.map((h) => [h, String(DEFAULT_MINUTES[h])]))
@@ -135,7 +144,18 @@ export function StepSheet({ step, order, prescription, onClose, onDone }: Props)
   const timeField = (
     <>
       <Field label="开始时间" name="startedAt" required error={err('startedAt')} hint="默认现在，可改为实际开始的时间">
-        <Input value={clock} placeholder="如 08:30" maxLength={5} onChange={setClock} />
+        <View className="step-sheet__clock" hoverClass="tap-active" onClick={() => setPickingTime(true)} aria-role="button">
+          <Text className="step-sheet__clock-value">{clock}</Text>
+          <Text className="step-sheet__clock-change">修改时间 ›</Text>
+        </View>
+        <DatePicker
+          type="hour-minutes"
+          title="开始时间"
+          visible={pickingTime}
+          value={clockDate(clock)}
+          onConfirm={(_, [h, m]) => setClock(`${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)}
+          onClose={() => setPickingTime(false)}
+        />
       </Field>
       {errors.timeReason || timeReason ? (
         <Field label="时间说明" name="timeReason" required error={err('timeReason')} hint="患者的进度里会显示这条说明">
