@@ -105,7 +105,9 @@ function measure(limits: typeof ELDER): Problem[] {
   }
 
   // Targets: primary buttons and list rows.
-  const targets = Array.from(root.querySelectorAll<HTMLElement>('.nut-button-primary-solid, .nut-button-large, .nut-cell, .bk-pick')).filter(visible)
+  const targets = Array.from(
+    root.querySelectorAll<HTMLElement>('.nut-button-primary-solid, .nut-button-large, .nut-cell, .bk-pick')
+  ).filter(visible)
   for (const el of targets) {
     const h = el.getBoundingClientRect().height
     if (h < limits.tallPx - 0.5) problems.push({ what: 'height', text: label(el), value: `${h.toFixed(1)}px` })
