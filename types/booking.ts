@@ -372,7 +372,8 @@ export const bookingActions = {
 
   // 排班 (scheduler)
   weekSchedules: action({
-    input: z.object({ weekStart: ymd, doctorId: id.optional() }).strict(),
+    // Without weekStart: the week after this one in China time, the week a scheduler plans.
+    input: z.object({ weekStart: ymd.optional(), doctorId: id.optional() }).strict(),
     output: z.object({ weekStart: z.string(), today: z.string(), dates: z.array(z.string()), sessions: z.array(scheduleView) })
   })({ roles: ['scheduler'], requestId: false, example: (f) => ({ weekStart: f.booking.thisWeekStart }) }),
   createSession: action({ input: sessionInput, output: scheduleView })({
@@ -441,7 +442,8 @@ export const bookingActions = {
       age: z.number().int(),
       sex: z.enum(['male', 'female'])
     })
-  })({ roles: ['scheduler'], requestId: false, example: (f) => ({ appointmentId: f.booking.ownAppointmentId }) }),
+    // The hotline reads a new booking back to the caller by full name.
+  })({ roles: ['scheduler', 'hotline'], requestId: false, example: (f) => ({ appointmentId: f.booking.ownAppointmentId }) }),
   staffCheckIn: action({ input: z.object({ id }).strict(), output: appointmentView })({
     roles: ['scheduler'],
     requestId: false,

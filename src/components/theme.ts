@@ -60,8 +60,9 @@ const elderTheme = (): Theme => ({
   nutuiColorTitle: '#000000',
   nutuiColorText: '#111111',
   nutuiColorTextHelp: '#333333',
-  nutuiFontSizeXs: u(15),
-  nutuiFontSizeS: u(17),
+  // MIIT 适老化: no text under 18 px, even NutUI's small and helper text.
+  nutuiFontSizeXs: u(18),
+  nutuiFontSizeS: u(18),
   nutuiFontSizeBase: u(19),
   nutuiFontSizeL: u(21),
   nutuiFontSizeXl: u(23),
@@ -72,7 +73,7 @@ const elderTheme = (): Theme => ({
   nutuiButtonSmallHeight: u(44),
   nutuiButtonSmallFontSize: u(18),
   nutuiCellTitleFontSize: u(21),
-  nutuiCellDescriptionFontSize: u(17),
+  nutuiCellDescriptionFontSize: u(18),
   nutuiCellExtraFontSize: u(19),
   nutuiCellPadding: `${u(20)} ${u(16)}`,
   nutuiCellLineHeight: u(30),
@@ -92,8 +93,8 @@ const elderTheme = (): Theme => ({
   nutuiToastTitleFontSize: u(22),
   nutuiDialogHeaderFontSize: u(22),
   nutuiDialogContentLineHeight: u(30),
-  nutuiTagFontSize: u(16),
-  nutuiTagHeight: u(26),
+  nutuiTagFontSize: u(18),
+  nutuiTagHeight: u(28),
   nutuiTagPadding: `0 ${u(8)}`
 })
 

@@ -24,6 +24,7 @@ export function useShownData<T>(fetcher: () => Promise<T>, key?: ReloadKey | rea
   const fetcherRef = useRef(fetcher)
   fetcherRef.current = fetcher
   const generation = useRef(0)
+  const mountedAt = useRef(Date.now())
   const startedAt = useRef(0)
 
   const reload = useCallback(async () => {
@@ -42,9 +43,10 @@ export function useShownData<T>(fetcher: () => Promise<T>, key?: ReloadKey | rea
     reload()
   }, [reload, reloadKey])
 
-  // The first show of a page arrives together with the mount; don't load twice.
+  // The first show of a page arrives together with the mount, sometimes before its effect has run
+  // (startedAt still 0): either way the mount's load serves it. Later shows reload.
   useDidShow(() => {
-    if (Date.now() - startedAt.current > 1000) reload()
+    if (Date.now() - Math.max(mountedAt.current, startedAt.current) > 1000) reload()
   })
 
   usePullDownRefresh(() => {

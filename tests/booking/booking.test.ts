@@ -184,6 +184,12 @@ describe('我的预约: cancel, check in, visit', () => {
     expect(code(await book(b, 'li_mei', s, father))).toBe('ok')
   })
 
+  test('a cancellation without a reason carries none (the app says who cancelled, not 本人取消：本人取消)', async () => {
+    const booked = await b.ok('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
+    const cancelled = await b.ok('li_mei', 'booking', 'cancel', { id: booked.id }, rid())
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelledBy: 'patient', channel: 'family', cancelReason: '' })
+  })
+
   test('after the cutoff the cancel button says why not, and cancelling is refused', async () => {
     const booked = await b.ok('li_mei', 'booking', 'book', { scheduleId: s.id, sliceId: 's0', profileId: father }, rid())
     at('2026-11-22', '16:00')

@@ -49,6 +49,10 @@ describe('the hotline', () => {
     expect(stored).toMatchObject({ bookedBy: b.accountId('hotline'), channel: 'hotline', accountId: accountIdFor('hotline:13705310088') })
     const back = await b.ok('hotline', 'booking', 'hotlineAppointments', { profileId: made.id })
     expect(back.appointments.map((a) => [a.id, a.queueNo, a.place])).toEqual([[booked.id, 3, '门诊楼2楼 心血管内科 诊室3']])
+    // The read-back names the caller in full; opening the name is audited.
+    const revealed = await b.ok('hotline', 'booking', 'revealPatient', { appointmentId: booked.id })
+    expect(revealed.name).toBe('王秀英')
+    expect(await count('audit_log', { action: 'revealPatient', 'actor.accountId': b.accountId('hotline') })).toBe(1)
   })
 
   test('books for a profile a family added (found by the phone) and the family sees it in 我的预约', async () => {

@@ -161,6 +161,15 @@ describe('copying last week to the next', () => {
   })
 })
 
+describe('the scheduler’s week', () => {
+  test('opens on next week without the app asking for a date; a given week is kept', async () => {
+    const next = await b.ok('scheduler', 'booking', 'weekSchedules', {})
+    expect(next).toMatchObject({ weekStart: '2026-11-23', today: '2026-11-18' })
+    const asked = await b.ok('scheduler', 'booking', 'weekSchedules', { weekStart: '2026-11-19' })
+    expect(asked.weekStart).toBe('2026-11-16')
+  })
+})
+
 describe('停诊: closing a session', () => {
   test('cancels every booking with the reason, frees nothing, clears the waitlist and tells each patient', async () => {
     const s = await publishedSession(b, { slices: [{ start: '08:00', end: '09:00', quota: 2 }] })
@@ -191,6 +200,23 @@ describe('停诊: closing a session', () => {
     // The patients' holds are released: 李德福 may book elsewhere in the same slot of time.
     const { patients } = await b.ok('li_mei', 'booking', 'myPatients', {})
     expect(patients.find((p) => p.id === father)?.activeCount).toBe(2)
+  })
+
+  test('after 停诊 the desk still lists who was affected, and its counts add up', async () => {
+    const s = await publishedSession(b)
+    const father = await profileOf(b, 'li_mei', 'parent')
+    const zhang = await profileOf(b, 'zhang_wei', 'self')
+    await book(b, 'li_mei', s, father, 0)
+    const own = await book(b, 'zhang_wei', s, zhang, 1)
+    const limei = await profileOf(b, 'li_mei', 'self')
+    await book(b, 'li_mei', s, limei, 1)
+    // 张伟 cancels himself first: his place went back, so the desk no longer lists him.
+    await b.ok('zhang_wei', 'booking', 'cancel', { id: own.ok ? own.data.id : '' }, rid())
+    const closed = await b.ok('scheduler', 'booking', 'closeSession', { id: s.id, reason: '专家临时外出会诊' }, rid())
+    const desk = await b.ok('scheduler', 'booking', 'sessionBookings', { id: s.id })
+    expect(desk.slices.map((x) => x.bookings.map((a) => `${a.nameMasked} ${a.status}`))).toEqual([['李*福 cancelled'], ['李* cancelled']])
+    // The desk's 停诊取消 count is the one 停诊 reported.
+    expect(desk.slices.reduce((n, x) => n + x.bookings.length, 0)).toBe(closed.cancelled)
   })
 
   test('closing again finishes without sending anyone a second message', async () => {

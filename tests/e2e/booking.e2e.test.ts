@@ -9,17 +9,23 @@
 import type { Browser, Page } from 'playwright-core'
 import { setNow } from '../../cloudfunctions/common/clock'
 import { chinaInstant } from '../../types/booking-rules'
-import { button, ensureH5Build, launchBrowser, onScreen, openPhone, snap, startAppHost, tab, waitForAction, type AppHost } from './helpers'
+import {
+  button,
+  ensureH5Build,
+  launchBrowser,
+  onScreen,
+  openPhone,
+  snap,
+  startAppHost,
+  tab,
+  waitForAction,
+  type AppHost,
+  signIn
+} from './helpers'
 
 jest.setTimeout(300_000)
 
 const REASON = '专家临时外出会诊'
-
-async function signIn(page: Page, url: string, name: string) {
-  await page.goto(url)
-  await onScreen(page, '.login__account', name).click()
-  await onScreen(page, '.home__hello').waitFor()
-}
 
 async function openEntry(page: Page, title: string) {
   await onScreen(page, '.home__entry', title).click()
@@ -183,7 +189,10 @@ describe('专家号预约 for families, the hotline and the scheduler', () => {
     await button(hotline, '建档').click()
     expect(await (await made).json()).toMatchObject({ ok: true, data: { created: true } })
 
-    await onScreen(hotline, '.hl-patient', '王*英').locator('.nut-button', { hasText: '为其预约' }).click()
+    // The 已建档 toast is up, and the very next tap goes through (the toast once swallowed it for 2.5 s).
+    await onScreen(hotline, '.nut-toast', '已建档').waitFor()
+    await expect(onScreen(hotline, '.bk-section').first().textContent()).resolves.toBe('已为来电者建档')
+    await onScreen(hotline, '.hl-patient', '王*英').locator('.nut-button', { hasText: '为其预约' }).click({ timeout: 1000 })
     await onScreen(hotline, '.bk-notice', '王*英').waitFor()
     await onScreen(hotline, '.bk-seg__item', '按专家').click()
     await onScreen(hotline, '.browse-expert', '刘淑芬').click()
@@ -196,7 +205,8 @@ describe('专家号预约 for families, the hotline and the scheduler', () => {
     expect(await (await booked).json()).toMatchObject({ ok: true, data: { channel: 'hotline', bookedByName: '孙丽' } })
     const readBack = onScreen(hotline, '.hlp__appt--fresh .hlp__readback')
     await readBack.waitFor()
-    await expect(readBack.textContent()).resolves.toMatch(/王\*英，.*刘淑芬主任医师，第\d+号/)
+    // Read aloud by the caller's full name (revealed for this, and audited).
+    await expect(readBack.textContent()).resolves.toMatch(/^王秀英，.*刘淑芬主任医师，第\d+号/)
     await snap(hotline, 'booking-hotline-readback')
   })
 
@@ -208,13 +218,23 @@ describe('专家号预约 for families, the hotline and the scheduler', () => {
     await expect(onScreen(scheduler, '.desk').textContent()).resolves.toContain('李*福')
     await snap(scheduler, 'booking-desk')
     await button(scheduler, /^停诊$/).click()
+    // Confirming with no reason keeps the dialog open and says what is missing.
+    await onScreen(scheduler, '.nut-dialog .nut-button', '确认停诊').click()
+    await onScreen(scheduler, '.reason-dialog__missing', '请填写停诊原因').waitFor()
     await onScreen(scheduler, '.nut-dialog textarea').fill(REASON)
     const closed = waitForAction(scheduler, 'booking', 'closeSession')
     await onScreen(scheduler, '.nut-dialog .nut-button', '确认停诊').click()
     expect(await (await closed).json()).toMatchObject({ ok: true, data: { cancelled: 2 } })
     await onScreen(scheduler, '.bk-notice', `已停诊：${REASON}`).waitFor()
 
+    // After 停诊 the desk still lists who was affected.
+    await expect(onScreen(scheduler, '.desk').textContent()).resolves.toContain('停诊取消2个预约')
+    await expect(onScreen(scheduler, '.desk__booking', '李*福').textContent()).resolves.toContain('已取消')
+
+    // 李梅 reads the 停诊 on 首页 without opening 我的消息.
     await goHome(daughter, host.url)
+    await expect(onScreen(daughter, '.home__notice', '停诊通知').first().textContent()).resolves.toContain(REASON)
+    await snap(daughter, 'booking-home-notice')
     await tab(daughter, '预约').click()
     const his = onScreen(daughter, '.my-appt', '李德福').filter({ hasText: '陈立明' }).filter({ hasText: REASON })
     await his.waitFor()

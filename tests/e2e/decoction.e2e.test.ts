@@ -17,18 +17,13 @@ import {
   startAppHost,
   tab,
   waitForAction,
-  type AppHost
+  type AppHost,
+  signIn
 } from './helpers'
 
 jest.setTimeout(240_000)
 
 const TRACKING = 'SF9876543210'
-
-async function signIn(page: Page, url: string, name: string) {
-  await page.goto(url)
-  await onScreen(page, '.login__account', name).click()
-  await onScreen(page, '.home__hello').waitFor()
-}
 
 /** Back to a tab page from deep in a subpackage (the tab bar shows only on tab pages). */
 async function goToTab(page: Page, url: string, path: string) {
@@ -41,7 +36,8 @@ async function openEntry(page: Page, title: string) {
 
 /** Taps a step button on the pharmacy order page, fills what the sheet asks, confirms, waits for the move. */
 async function step(page: Page, label: string, fill?: (sheet: Page) => Promise<void>) {
-  await button(page, new RegExp(`^${label}$`)).click()
+  // Right after the last step's success toast: the tap must go through at once (it once did nothing).
+  await button(page, new RegExp(`^${label}$`)).click({ timeout: 1500 })
   await onScreen(page, '.step-sheet').waitFor()
   if (fill) await fill(page)
   const moved = waitForAction(page, 'decoction', 'advanceOrder')
@@ -130,6 +126,12 @@ describe('中药代煎配送 from prescription to door', () => {
     await step(pharmacy, '开始煎煮', async (p) => {
       await expect(onScreen(p, '.step-sheet__timed[data-handling="先煎"]').textContent()).resolves.toContain('制附子')
       await expect(onScreen(p, '.step-sheet__timed[data-handling="后下"]').textContent()).resolves.toContain('砂仁')
+      // Soaking began moments ago: decocting now is refused until the pharmacist says why.
+      const refused = waitForAction(p, 'decoction', 'advanceOrder')
+      await button(p, '确认开始煎煮').click()
+      expect(await (await refused).json()).toMatchObject({ ok: false, error: { fields: { timeReason: '如时间无误，请填写原因' } } })
+      await expect(onScreen(p, '.step-sheet .field[data-field="startedAt"] .field__error').textContent()).resolves.toContain('未满30分钟')
+      await onScreen(p, '.step-sheet .field[data-field="timeReason"] textarea').fill('医生嘱咐急煎')
       await snap(p, 'decoction-step-decocting')
     })
     await step(pharmacy, '包装完成', async (p) => {

@@ -86,3 +86,22 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(400) // let transitions and toasts settle
   await page.screenshot({ path: join(dir, `${name}.png`) })
 }
+
+/** Signs a demo person in from the H5 sign-in page and waits for 首页. */
+export async function signIn(page: Page, url: string, name: string): Promise<void> {
+  await page.goto(url)
+  await onScreen(page, '.login__account', name).click()
+  await onScreen(page, '.home__hello').waitFor()
+}
+
+/** Counts the function calls a page makes, as `function.action`, from now until `stop`. */
+export function countCalls(page: Page): { calls: string[]; stop(): void } {
+  const calls: string[] = []
+  const listen = (req: { url(): string; postData(): string | null }) => {
+    if (!req.url().includes('/api/fn/')) return
+    const action = (JSON.parse(req.postData() ?? '{}') as { action?: string }).action
+    calls.push(`${req.url().split('/api/fn/')[1]}.${action}`)
+  }
+  page.on('request', listen)
+  return { calls, stop: () => page.off('request', listen) }
+}

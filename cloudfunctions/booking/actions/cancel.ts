@@ -16,6 +16,6 @@ export async function cancel(input: { id: string; reason?: string }, ctx: Action
   const nowIso = iso()
   const check = cancelCheck(nowIso, a.cutoffAt)
   if (!check.allowed) throw new AppError('OUTSIDE_WINDOW', check.reason)
-  const doc = await cancelAppointment(a, { actor: user, by: 'patient', reason: input.reason ?? '本人取消' })
+  const doc = await cancelAppointment(a, { actor: user, by: 'patient', reason: input.reason ?? '' })
   return appointmentView(doc, { nowIso, returnVisitDays: (await getSettings()).booking.returnVisitDays })
 }

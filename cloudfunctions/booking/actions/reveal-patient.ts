@@ -4,7 +4,10 @@ import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { appointmentById } from '../reads'
 
-/** Opens one booking's patient for the session desk (to call them in or phone them); audited. */
+/**
+ * Opens one booking's patient for the session desk (to call them in or phone them) or for the
+ * hotline (to read a booking back to the caller by name); audited.
+ */
 export async function revealPatient(input: { appointmentId: string }, ctx: ActionContext) {
   ctx.user()
   const a = await appointmentById(input.appointmentId)

@@ -10,21 +10,21 @@ import { waitingFor } from '../waitlist'
 import { scheduleView } from '../views'
 import { collection } from '../../common/typed'
 
-/** A session's bookings by slice (cancelled ones left out), names and phones masked, and its waitlist. */
+/**
+ * A session's bookings by slice, names and phones masked, and its waitlist. A patient's own
+ * cancellation is left out (the place went back); the bookings 停诊 cancelled stay listed, so the
+ * desk can still see and phone who was affected.
+ */
 export async function sessionBookings(input: { id: string }, ctx: ActionContext) {
   ctx.user()
   const s = await scheduleById(input.id)
   if (!s) throw new AppError('NOT_FOUND', '没有找到这场出诊')
   const _ = db().command
   const [appointments, waits] = await Promise.all([
-    collection<AppointmentDoc>(APPOINTMENTS)
-      .where({ scheduleId: s._id, status: _.neq('cancelled') })
-      .orderBy('queueNo', 'asc')
-      .limit(1000)
-      .get(),
+    collection<AppointmentDoc>(APPOINTMENTS).where({ scheduleId: s._id }).orderBy('queueNo', 'asc').limit(1000).get(),
     waitingFor(s._id)
   ])
-  const list = appointments.data
+  const list = appointments.data.filter((a) => a.status !== 'cancelled' || a.cancelledBy === 'hospital')
   const ids = [...new Set(list.map((a) => a.profileId))]
   const profiles = await profilesByIds(ids, 1000)
   const phoneOf = new Map(profiles.map((p) => [p._id, p.phone]))

@@ -12,6 +12,9 @@ import './index.scss'
 function Home() {
   const { account } = useSignedInAccount()
   const profiles = useShownData(() => call('account', 'listProfiles', {}, { idempotent: true }))
+  // A 停诊 must not wait for someone to open 我的 → 我的消息: it stands on 首页 while unread.
+  const unread = useShownData(() => call('account', 'listMessages', { unreadOnly: true }, { idempotent: true }))
+  const notices = (unread.data?.messages ?? []).filter((m) => m.kind === 'booking_closed')
   const count = profiles.data?.profiles.length
   const entries = entriesFor(account.roles)
 
@@ -28,6 +31,20 @@ function Home() {
         <Text className="home__hello">您好，{account.nickname}</Text>
         <Text className="text-muted block">欢迎使用县域医院便民服务</Text>
       </View>
+
+      {notices.map((m) => (
+        <View
+          key={m.id}
+          className="card home__notice"
+          data-message-id={m.id}
+          hoverClass={m.page ? 'tap-active' : 'none'}
+          onClick={m.page ? () => Taro.navigateTo({ url: m.page as string }) : undefined}
+        >
+          <Text className="home__notice-title block">{m.title}</Text>
+          <Text className="text-body block">{m.body}</Text>
+          {m.page ? <Text className="home__notice-more block">查看预约 ›</Text> : null}
+        </View>
+      ))}
 
       <View
         className="card home__shortcut"

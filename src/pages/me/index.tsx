@@ -1,13 +1,13 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Cell, CellGroup, Switch, Tag } from '@nutui/nutui-react-taro'
-import React, { useEffect, useRef, useState } from 'react'
-import { toastError } from '../../components/feedback'
+import React, { useEffect, useRef } from 'react'
 import { Page } from '../../components/Page'
 import { RoleTags } from '../../components/RoleTags'
 import { entriesFor } from '../../entries'
 import { ROUTES } from '../../routes'
 import { call } from '../../services/api'
+import { useAction } from '../../services/useAction'
 import { canSwitchAccount, signOut } from '../../services/session'
 import { useSignedInAccount } from '../../state/account'
 import { useShownData } from '../../state/useShownData'
@@ -56,19 +56,13 @@ function UnreadBadge({ count }: { count: number }) {
 
 function Me() {
   const { account, elderMode, setElderMode } = useSignedInAccount()
-  const [saving, setSaving] = useState(false)
+  const elder = useAction((on: boolean) => setElderMode(on))
+  const saving = elder.busy
   const isAdmin = account.roles.includes('admin')
   const unread = useUnreadCount()
 
   const toggleElder = async (on: boolean) => {
-    setSaving(true)
-    try {
-      await setElderMode(on)
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setSaving(false)
-    }
+    await elder.run(on)
   }
 
   const entries = [

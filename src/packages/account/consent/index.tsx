@@ -3,10 +3,10 @@ import { Text, View } from '@tarojs/components'
 import { Button, Checkbox } from '@nutui/nutui-react-taro'
 import React, { useState } from 'react'
 import { HEALTH_DATA_CONSENT_VERSION } from '../../../../types/account'
-import { toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { ROUTES } from '../../../routes'
 import { call } from '../../../services/api'
+import { useAction } from '../../../services/useAction'
 import { useSignedInAccount } from '../../../state/account'
 import './index.scss'
 
@@ -42,7 +42,8 @@ function Consent() {
   const router = useRouter()
   const { account, replaceAccount } = useSignedInAccount()
   const [checked, setChecked] = useState(false)
-  const [saving, setSaving] = useState(false)
+  const grant = useAction(() => call('account', 'grantHealthDataConsent', { version: HEALTH_DATA_CONSENT_VERSION }))
+  const saving = grant.busy
   const goingToAdd = router.params.next === 'add'
   const granted = account.healthDataConsent
 
@@ -53,16 +54,10 @@ function Consent() {
 
   const agree = async () => {
     if (!checked) return
-    setSaving(true)
-    try {
-      const next = await call('account', 'grantHealthDataConsent', { version: HEALTH_DATA_CONSENT_VERSION })
-      replaceAccount(next)
-      proceed()
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setSaving(false)
-    }
+    const next = await grant.run(undefined)
+    if (!next) return
+    replaceAccount(next)
+    proceed()
   }
 
   return (

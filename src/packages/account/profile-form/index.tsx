@@ -1,16 +1,16 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Radio } from '@nutui/nutui-react-taro'
-import React, { useCallback, useEffect, useRef, useState } from 'react'
+import React, { useCallback, useEffect, useState } from 'react'
 import { FIELD_LABELS, RELATIONS, RELATION_LABELS, type Relation } from '../../../../types/account'
 import { birthDateFromId, idNumberProblem, normalizeIdNumber, sexFromId } from '../../../../types/idcard'
 import { Field } from '../../../components/Field'
 import { toast, toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
-import { call } from '../../../services/api'
-import { ApiError, errorText } from '../../../services/errors'
-import { newRequestId } from '../../../services/requestId'
+import { call, type CallInput } from '../../../services/api'
+import { useAction } from '../../../services/useAction'
+import { errorText } from '../../../services/errors'
 import { PROFILE_FIELDS, validateAll, validateField, type FieldErrors, type ProfileField, type ProfileValues } from './validation'
 import './index.scss'
 
@@ -35,9 +35,22 @@ function ProfileForm() {
   const [touched, setTouched] = useState<Partial<Record<ProfileField, boolean>>>({})
   const [loadError, setLoadError] = useState<string>()
   const [loaded, setLoaded] = useState(!editingId)
-  const [saving, setSaving] = useState(false)
+  const saveProfile = useAction(
+    (input: CallInput<'account', 'addProfile'>, requestId: string) =>
+      editingId ? call('account', 'updateProfile', { id: editingId, ...input }) : call('account', 'addProfile', input, { requestId }),
+    {
+      showError: 'inline',
+      onError: (e) => {
+        if (!e.fields) return toastError(e)
+        const fields = e.fields
+        setErrors((prev) => ({ ...prev, ...fields }))
+        const unplaced = Object.keys(fields).filter((k) => !(PROFILE_FIELDS as readonly string[]).includes(k))
+        toast(unplaced.length ? `${unplaced.map((k) => FIELD_LABELS[k] ?? k).join('、')}：${fields[unplaced[0]]}` : e.message, 'fail')
+      }
+    }
+  )
+  const saving = saveProfile.busy
   // One add intent = one requestId; a resend of the same values after a lost reply reuses it.
-  const attempt = useRef<{ key: string; requestId: string } | null>(null)
 
   const load = useCallback(async () => {
     if (!editingId) return
@@ -84,29 +97,9 @@ function ProfileForm() {
       phone: values.phone.trim(),
       relation: values.relation as Relation
     }
-    setSaving(true)
-    try {
-      if (editingId) {
-        await call('account', 'updateProfile', { id: editingId, ...input })
-      } else {
-        const key = JSON.stringify(input)
-        if (!attempt.current || attempt.current.key !== key) attempt.current = { key, requestId: newRequestId() }
-        await call('account', 'addProfile', input, { requestId: attempt.current.requestId })
-      }
-      Taro.showToast({ title: editingId ? '已保存' : '已添加', icon: 'success' })
-      setTimeout(() => Taro.navigateBack(), 600)
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) {
-        const fields = e.fields
-        setErrors((prev) => ({ ...prev, ...fields }))
-        const unplaced = Object.keys(fields).filter((k) => !(PROFILE_FIELDS as readonly string[]).includes(k))
-        toast(unplaced.length ? `${unplaced.map((k) => FIELD_LABELS[k] ?? k).join('、')}：${fields[unplaced[0]]}` : e.message, 'fail')
-      } else {
-        toastError(e)
-      }
-    } finally {
-      setSaving(false)
-    }
+    if (!(await saveProfile.run(input))) return
+    Taro.showToast({ title: editingId ? '已保存' : '已添加', icon: 'success' })
+    setTimeout(() => Taro.navigateBack(), 600)
   }
 
   if (loadError) return <ErrorState message={loadError} onRetry={load} />

@@ -3,11 +3,11 @@ import { Text, View } from '@tarojs/components'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
 import React, { useState } from 'react'
 import { RELATION_LABELS, type ProfileView } from '../../../../types/account'
-import { toast, toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { ROUTES } from '../../../routes'
 import { call } from '../../../services/api'
+import { useAction } from '../../../services/useAction'
 import { useSignedInAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
 import './index.scss'
@@ -53,7 +53,8 @@ function Profiles() {
   const { account } = useSignedInAccount()
   const list = useShownData(() => call('account', 'listProfiles', {}, { idempotent: true }))
   const [removing, setRemoving] = useState<ProfileView | null>(null)
-  const [busy, setBusy] = useState(false)
+  const remove = useAction((id: string) => call('account', 'removeProfile', { id }), { success: '已删除' })
+  const busy = remove.busy
 
   const profiles = list.data?.profiles
   const full = profiles !== undefined && profiles.length >= account.maxProfiles
@@ -68,18 +69,9 @@ function Profiles() {
 
   const confirmRemove = async () => {
     if (!removing) return
-    setBusy(true)
-    try {
-      await call('account', 'removeProfile', { id: removing.id })
-      setRemoving(null)
-      toast('已删除', 'success')
-      await list.reload()
-    } catch (e) {
-      setRemoving(null)
-      toastError(e)
-    } finally {
-      setBusy(false)
-    }
+    const done = await remove.run(removing.id)
+    setRemoving(null)
+    if (done) await list.reload()
   }
 
   if (profiles === undefined) {

@@ -8,7 +8,8 @@ import { Field } from '../../../components/Field'
 import { toast, toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
-import { call } from '../../../services/api'
+import { call, type CallInput } from '../../../services/api'
+import { useAction } from '../../../services/useAction'
 import { ApiError } from '../../../services/errors'
 import { useSignedInAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
@@ -30,7 +31,11 @@ function NurseCredentials({ staff, onSaved }: { staff: StaffView; onSaved(s: Sta
   const [years, setYears] = useState<string>(staff.nurse ? String(staff.nurse.years) : '')
   const [license, setLicense] = useState<string>(staff.nurse?.licenseNumber ?? '')
   const [errors, setErrors] = useState<FieldErrors>({})
-  const [saving, setSaving] = useState(false)
+  const credentials = useAction((input: CallInput<'account', 'setNurseCredentials'>) => call('account', 'setNurseCredentials', input), {
+    success: '护士资质已保存',
+    onError: (e) => e.fields && setErrors(e.fields)
+  })
+  const saving = credentials.busy
 
   const save = async () => {
     const input = {
@@ -47,17 +52,8 @@ function NurseCredentials({ staff, onSaved }: { staff: StaffView; onSaved(s: Sta
       return
     }
     setErrors({})
-    setSaving(true)
-    try {
-      const saved = await call('account', 'setNurseCredentials', input)
-      onSaved(saved)
-      toast('护士资质已保存', 'success')
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields)
-      toastError(e)
-    } finally {
-      setSaving(false)
-    }
+    const saved = await credentials.run(input)
+    if (saved) onSaved(saved)
   }
 
   return (

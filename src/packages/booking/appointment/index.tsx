@@ -1,25 +1,26 @@
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
 import React from 'react'
 import { CHANNEL_LABELS } from '../../../../types/booking'
 import { instantLabel } from '../../../../types/booking-rules'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
+import { useSignedInAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
 import { AppointmentActions } from '../components/AppointmentActions'
-import { Row } from '../components/Row'
-import { StatusTag } from '../components/StatusTag'
-import { appointmentWhen, feeText } from '../components/text'
-import { param } from '../routes'
+import { Row } from '../../../components/Row'
+import { StatusTag } from '../../../components/StatusTag'
+import { appointmentWhen, cancelledLine, feeText } from '../components/text'
+import { BOOKING_ROUTES, param, to } from '../routes'
 import './index.scss'
-
-const CANCELLED_BY = { patient: '本人取消', hotline: '热线代为取消', hospital: '医院停诊取消', '': '' } as const
 
 function Appointment() {
   const { params } = useRouter()
   const id = param(params, 'id')
   const fresh = param(params, 'fresh') === '1'
+  const { account } = useSignedInAccount()
   const detail = useShownData(() => call('booking', 'getAppointment', { id }, { idempotent: true }), [id])
 
   if (!detail.data) return detail.error ? <ErrorState message={detail.error} onRetry={detail.reload} /> : <LoadingState />
@@ -30,7 +31,7 @@ function Appointment() {
       <View className="card appt__ticket">
         <View className="appt__ticket-head">
           <Text className="appt__patient">{a.patientName}</Text>
-          <StatusTag status={a.status} />
+          <StatusTag of="appointment" status={a.status} />
         </View>
         <Text className="text-muted block">就诊序号</Text>
         <Text className={`appt__number block${a.status === 'cancelled' ? ' appt__number--void' : ''}`}>第 {a.queueNo} 号</Text>
@@ -38,10 +39,18 @@ function Appointment() {
         <Text className="text-body block">{a.place}</Text>
       </View>
 
-      {a.status === 'cancelled' ? (
-        <Text className="bk-notice bk-notice--stop">
-          {CANCELLED_BY[a.cancelledBy]}：{a.cancelReason}
-        </Text>
+      {a.status === 'cancelled' ? <Text className="bk-notice bk-notice--stop">{cancelledLine(a, account.nickname)}</Text> : null}
+      {a.status === 'cancelled' && a.cancelledBy === 'hospital' ? (
+        <View className="bk-actions">
+          <Button
+            type="primary"
+            size="large"
+            block
+            onClick={() => Taro.navigateTo({ url: to(BOOKING_ROUTES.browse, { doctorName: a.doctorName }) })}
+          >
+            重新预约{a.doctorName}的其他出诊
+          </Button>
+        </View>
       ) : null}
       {a.fromWaitlist && a.status === 'booked' ? <Text className="bk-notice bk-notice--info">这是候补成功为您预约的号源</Text> : null}
 

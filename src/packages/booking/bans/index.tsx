@@ -2,14 +2,14 @@ import { View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import React, { useState } from 'react'
 import { chinaWallClock } from '../../../../types/booking-rules'
-import { toast, toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
+import { useAction } from '../../../services/useAction'
 import { useSignedInAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
-import { ReasonDialog } from '../components/ReasonDialog'
-import { Row } from '../components/Row'
+import { ReasonDialog } from '../../../components/ReasonDialog'
+import { Row } from '../../../components/Row'
 
 type Banned = { profileId: string; nameMasked: string; phoneMasked: string; bannedUntil: string; reason: string; noShows: number }
 
@@ -19,29 +19,17 @@ function Bans() {
   const list = useShownData(() => call('booking', 'listBans', {}, { idempotent: true }))
   const [lifting, setLifting] = useState<Banned | null>(null)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
+  const liftBan = useAction((input: { profileId: string; reason: string }) => call('booking', 'liftBan', input), { success: '已解除限制' })
 
   if (!account.roles.includes('admin')) return <EmptyState mark="!" title="没有权限" description="只有管理员可以解除预约限制" />
   if (!list.data) return list.error ? <ErrorState message={list.error} onRetry={list.reload} /> : <LoadingState />
 
-  const lift = async () => {
+  const lift = async (text: string) => {
     if (!lifting) return
-    if (reason.trim().length < 2) {
-      toast('请填写解除原因', 'warn')
-      return
-    }
-    setBusy(true)
-    try {
-      await call('booking', 'liftBan', { profileId: lifting.profileId, reason: reason.trim() })
-      toast('已解除限制', 'success')
-      setLifting(null)
-      setReason('')
-      await list.reload()
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setBusy(false)
-    }
+    if (!(await liftBan.run({ profileId: lifting.profileId, reason: text }))) return
+    setLifting(null)
+    setReason('')
+    await list.reload()
   }
 
   if (list.data.patients.length === 0)
@@ -74,7 +62,8 @@ function Bans() {
         placeholder="解除原因（必填，将记录在案）"
         confirmText="解除"
         cancelText="取消"
-        busy={busy}
+        busy={liftBan.busy}
+        missingText="请填写解除原因"
         onConfirm={lift}
         onClose={() => setLifting(null)}
       />

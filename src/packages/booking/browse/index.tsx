@@ -48,10 +48,12 @@ function Browse() {
   const carry = { hotline: param(params, 'hotline'), caller: param(params, 'caller') }
   const week = useShownData(() => call('booking', 'listWeek', {}, { idempotent: true }))
   const catalog = useShownData(() => call('booking', 'catalog', {}, { idempotent: true }))
-  const [mode, setMode] = useState<Mode>('date')
+  // 重新预约 after 停诊 opens on the same expert's other sessions (an appointment knows the expert by name).
+  const again = param(params, 'doctorName')
+  const [picked, setDoctor] = useState<string | null>(null)
+  const [mode, setMode] = useState<Mode>(again ? 'doctor' : 'date')
   const [day, setDay] = useState('')
   const [dept, setDept] = useState('')
-  const [doctor, setDoctor] = useState('')
 
   const sessions = useMemo(() => week.data?.sessions ?? [], [week.data])
   const departments = useMemo(() => {
@@ -69,8 +71,12 @@ function Browse() {
       <LoadingState />
     )
   }
+  const doctor = picked ?? (again ? (catalog.data.doctors.find((d) => d.name === again)?.id ?? '') : '')
   const { today, dates } = week.data
-  const chosenDay = day || dates.find((d) => d > today && sessions.some((s) => s.date === d)) || dates[1]
+  // Open on the first day a person can still book, not on 明天 with everything 已截止.
+  const bookable = (d: string) => sessions.some((s) => s.date === d && s.window === 'open' && s.remaining > 0)
+  const chosenDay =
+    day || dates.find(bookable) || dates.find((d) => d > today && sessions.some((s) => s.date === d)) || dates[1] || dates[0]
   const open = (s: ScheduleView) => Taro.navigateTo({ url: to(BOOKING_ROUTES.session, { id: s.id, ...carry }) })
   const deptName = (id: string) => catalog.data?.departments.find((d) => d.id === id)?.name ?? ''
   const list = (items: ScheduleView[], showDoctor = true) =>

@@ -1,15 +1,14 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import React, { useRef, useState } from 'react'
+import React, { useState } from 'react'
 import type { AppointmentView } from '../../../../types/booking'
 import { dateLabel } from '../../../../types/booking-rules'
-import { toast, toastError } from '../../../components/feedback'
 import { call } from '../../../services/api'
-import { newRequestId } from '../../../services/requestId'
+import { useAction } from '../../../services/useAction'
 import { BOOKING_ROUTES, to } from '../routes'
-import { ReasonDialog } from './ReasonDialog'
-import './booking.scss'
+import { ReasonDialog } from '../../../components/ReasonDialog'
+import './appointment-actions.scss'
 
 /**
  * What a family may do with an appointment now, as the server decided it: check in on the day,
@@ -18,39 +17,19 @@ import './booking.scss'
 export function AppointmentActions({ a, onChanged, detail }: { a: AppointmentView; onChanged(): void | Promise<void>; detail?: boolean }) {
   const [asking, setAsking] = useState(false)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const cancelIntent = useRef<string | null>(null)
+  const checkIn = useAction((id: string) => call('booking', 'checkIn', { id }), { success: '签到成功，请在诊区等候叫号' })
+  const cancel = useAction(
+    (input: { id: string; reason?: string }, requestId: string) => call('booking', 'cancel', input, { requestId }),
+    // Refused (past the cutoff, already cancelled elsewhere): show what the appointment is now.
+    { success: '预约已取消', onError: () => void onChanged() }
+  )
+  const busy = checkIn.busy || cancel.busy
 
-  const checkIn = async () => {
-    setBusy(true)
-    try {
-      await call('booking', 'checkIn', { id: a.id })
-      toast('签到成功，请在诊区等候叫号', 'success')
-      await onChanged()
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const cancel = async () => {
-    cancelIntent.current ??= newRequestId()
-    setBusy(true)
-    try {
-      const text = reason.trim()
-      await call('booking', 'cancel', text.length >= 2 ? { id: a.id, reason: text } : { id: a.id }, { requestId: cancelIntent.current })
-      cancelIntent.current = null
-      setAsking(false)
-      toast('预约已取消', 'success')
-      await onChanged()
-    } catch (e) {
-      setAsking(false)
-      toastError(e)
-      await onChanged()
-    } finally {
-      setBusy(false)
-    }
+  const confirmCancel = async () => {
+    const text = reason.trim()
+    const done = await cancel.run(text.length >= 2 ? { id: a.id, reason: text } : { id: a.id })
+    setAsking(false)
+    if (done) await onChanged()
   }
 
   const returnVisit = a.returnVisit
@@ -60,7 +39,7 @@ export function AppointmentActions({ a, onChanged, detail }: { a: AppointmentVie
       {a.status === 'booked' ? (
         <View className="bk-actions">
           {a.checkIn.allowed ? (
-            <Button type="primary" disabled={busy} onClick={checkIn}>
+            <Button type="primary" disabled={busy} onClick={async () => (await checkIn.run(a.id)) && onChanged()}>
               签到
             </Button>
           ) : null}
@@ -91,10 +70,11 @@ export function AppointmentActions({ a, onChanged, detail }: { a: AppointmentVie
         reason={reason}
         onReasonChange={setReason}
         placeholder="取消原因（可不填）"
+        optional
         confirmText="确认取消"
         cancelText="不取消"
         busy={busy}
-        onConfirm={cancel}
+        onConfirm={confirmCancel}
         onClose={() => setAsking(false)}
       />
     </View>

@@ -1,17 +1,16 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import React, { useRef, useState } from 'react'
+import React from 'react'
 import { RELATION_LABELS } from '../../../../types/account'
 import { CHANNEL_LABELS } from '../../../../types/booking'
 import { instantLabel } from '../../../../types/booking-rules'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
-import { ApiError, errorText } from '../../../services/errors'
-import { newRequestId } from '../../../services/requestId'
+import { useAction } from '../../../services/useAction'
 import { useShownData } from '../../../state/useShownData'
-import { Row } from '../components/Row'
+import { Row } from '../../../components/Row'
 import { feeText, sessionWhen } from '../components/text'
 import { BOOKING_ROUTES, param, to } from '../routes'
 import './index.scss'
@@ -27,10 +26,21 @@ function Confirm() {
   const returnOf = param(params, 'returnOf')
   const detail = useShownData(() => call('booking', 'getSession', { id: scheduleId }, { idempotent: true }), [scheduleId])
   const family = useShownData(() => (hotline ? Promise.resolve({ patients: [] }) : call('booking', 'myPatients', {}, { idempotent: true })))
-  const [busy, setBusy] = useState(false)
-  const [failure, setFailure] = useState<{ code: string; message: string } | null>(null)
   // One confirmation = one requestId: a resend after a lost reply returns the same booking.
-  const requestId = useRef(newRequestId())
+  const book = useAction(
+    (input: { scheduleId: string; sliceId: string; profileId: string; returnOf?: string }, requestId: string) =>
+      hotline
+        ? call(
+            'booking',
+            'hotlineBook',
+            { scheduleId: input.scheduleId, sliceId: input.sliceId, profileId: input.profileId },
+            { requestId }
+          )
+        : call('booking', 'book', input, { requestId }),
+    { showError: 'inline' }
+  )
+  const failure = book.error
+  const busy = book.busy
 
   if (!detail.data || !family.data) {
     const error = detail.error ?? family.error
@@ -45,24 +55,11 @@ function Confirm() {
   const submit = async () => {
     // First, inside the tap: WeChat only shows the subscribe prompt from a user gesture.
     if (!hotline) await askToNotify(['booking_reminder', 'booking_closed', 'booking_waitlist_promoted'])
-    setBusy(true)
-    setFailure(null)
-    try {
-      const input = { scheduleId, sliceId, profileId }
-      if (hotline) {
-        const a = await call('booking', 'hotlineBook', input, { requestId: requestId.current })
-        Taro.redirectTo({ url: to(BOOKING_ROUTES.hotlinePatient, { profileId, fresh: a.id }) })
-      } else {
-        const a = await call('booking', 'book', returnOf ? { ...input, returnOf } : input, { requestId: requestId.current })
-        Taro.redirectTo({ url: to(BOOKING_ROUTES.appointment, { id: a.id, fresh: '1' }) })
-      }
-    } catch (e) {
-      // A refusal is final for this intent; the next tap is a new attempt.
-      if (e instanceof ApiError && e.code !== 'NETWORK') requestId.current = newRequestId()
-      setFailure({ code: e instanceof ApiError ? e.code : 'INTERNAL', message: errorText(e) })
-    } finally {
-      setBusy(false)
-    }
+    const input = { scheduleId, sliceId, profileId, ...(returnOf && !hotline ? { returnOf } : {}) }
+    const a = await book.run(input)
+    if (!a) return
+    if (hotline) Taro.redirectTo({ url: to(BOOKING_ROUTES.hotlinePatient, { profileId, fresh: a.id }) })
+    else Taro.redirectTo({ url: to(BOOKING_ROUTES.appointment, { id: a.id, fresh: '1' }) })
   }
 
   return (

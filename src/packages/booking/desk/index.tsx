@@ -1,16 +1,16 @@
 import { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Dialog, TextArea } from '@nutui/nutui-react-taro'
-import React, { useRef, useState } from 'react'
-import { APPOINTMENT_STATUS_LABELS, CHANNEL_LABELS } from '../../../../types/booking'
-import { toast, toastError } from '../../../components/feedback'
+import { Button, Dialog } from '@nutui/nutui-react-taro'
+import React, { useState } from 'react'
+import { CHANNEL_LABELS } from '../../../../types/booking'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
-import { newRequestId } from '../../../services/requestId'
+import { useAction } from '../../../services/useAction'
+import { ReasonDialog } from '../../../components/ReasonDialog'
 import { useShownData } from '../../../state/useShownData'
-import { Row } from '../components/Row'
-import { ScheduleTag } from '../components/StatusTag'
+import { Row } from '../../../components/Row'
+import { StatusTag } from '../../../components/StatusTag'
 import { feeText, sessionWhen } from '../components/text'
 import { param } from '../routes'
 import './index.scss'
@@ -31,47 +31,37 @@ function Desk() {
   const [opened, setOpened] = useState<Opened | null>(null)
   const [closing, setClosing] = useState(false)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState('')
-  const closeIntent = useRef<string | null>(null)
+  const reveal = useAction((appointmentId: string) => call('booking', 'revealPatient', { appointmentId }))
+  const checkIn = useAction((appointmentId: string) => call('booking', 'staffCheckIn', { id: appointmentId }), { success: '已签到' })
+  const complete = useAction((appointmentId: string) => call('booking', 'complete', { id: appointmentId }), { success: '已完成就诊' })
+  const closeSession = useAction(
+    (input: { id: string; reason: string }, requestId: string) => call('booking', 'closeSession', input, { requestId }),
+    { success: (res) => `已停诊，取消了${res.cancelled}个预约并通知患者` }
+  )
+  const busy = reveal.busy || checkIn.busy || complete.busy
 
   if (!desk.data) return desk.error ? <ErrorState message={desk.error} onRetry={desk.reload} /> : <LoadingState />
   const { session: s, slices, waitlist, today } = desk.data
-  const booked = slices.reduce((n, x) => n + x.bookings.length, 0)
+  const live = slices.flatMap((x) => x.bookings).filter((b) => b.status !== 'cancelled')
+  const affected = slices.flatMap((x) => x.bookings).length - live.length
+  // Adds up either way: booked + left = quota while open; after 停诊 every place is off, with who was affected.
+  const counts =
+    s.status === 'closed'
+      ? `共${s.quota}个，停诊取消${affected}个预约（已通知患者）`
+      : `共${s.quota}个，已约${live.length}个，余${s.remaining}个`
 
-  const act = async (appointmentId: string, what: 'checkIn' | 'complete' | 'open') => {
-    setBusy(appointmentId)
-    try {
-      if (what === 'open') setOpened(await call('booking', 'revealPatient', { appointmentId }))
-      else {
-        await call('booking', what === 'checkIn' ? 'staffCheckIn' : 'complete', { id: appointmentId })
-        toast(what === 'checkIn' ? '已签到' : '已完成就诊', 'success')
-        await desk.reload()
-      }
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setBusy('')
-    }
+  const open = async (appointmentId: string) => {
+    const p = await reveal.run(appointmentId)
+    if (p) setOpened(p)
+  }
+  const move = async (appointmentId: string, what: 'checkIn' | 'complete') => {
+    if (await (what === 'checkIn' ? checkIn : complete).run(appointmentId)) await desk.reload()
   }
 
-  const close = async () => {
-    if (reason.trim().length < 2) {
-      toast('请填写停诊原因', 'warn')
-      return
-    }
-    closeIntent.current ??= newRequestId()
-    setBusy('close')
-    try {
-      const res = await call('booking', 'closeSession', { id, reason: reason.trim() }, { requestId: closeIntent.current })
-      closeIntent.current = null
-      setClosing(false)
-      toast(`已停诊，取消了${res.cancelled}个预约并通知患者`, 'success')
-      await desk.reload()
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setBusy('')
-    }
+  const close = async (text: string) => {
+    if (!(await closeSession.run({ id, reason: text }))) return
+    setClosing(false)
+    await desk.reload()
   }
 
   return (
@@ -81,20 +71,20 @@ function Desk() {
           <Text className="desk__doctor">
             {s.doctorName} {s.doctorTitle}
           </Text>
-          <ScheduleTag status={s.status} />
+          <StatusTag of="schedule" status={s.status} />
         </View>
         <Row label="时间" value={sessionWhen(s)} strong />
         <Row label="科室" value={`${s.hospitalName} ${s.departmentName}`} />
         <Row label="地点" value={s.place} />
         <Row label="类型" value={feeText(s.fee, s.clinicType)} />
-        <Row label="号源" value={`共${s.quota}个，已约${booked}个，余${s.remaining}个`} />
+        <Row label="号源" value={counts} />
         <Text className={`bk-notice ${s.window === 'closed' ? 'bk-notice--stop' : 'bk-notice--info'} desk__window`}>{s.windowText}</Text>
       </View>
 
       {slices.map((x) => (
         <View key={x.id} className="desk__slice" data-slice-id={x.id}>
           <Text className="bk-section">
-            {x.start}-{x.end}　已约{x.bookings.length}/{x.quota}
+            {x.start}-{x.end}　{s.status === 'closed' ? `停诊取消${x.bookings.length}个` : `已约${x.bookings.length}/${x.quota}`}
           </Text>
           {x.bookings.length === 0 ? <Text className="bk-empty">暂无预约</Text> : null}
           {x.bookings.map((b) => (
@@ -102,32 +92,22 @@ function Desk() {
               <View className="desk__booking-head">
                 <Text className="desk__no">{b.queueNo}号</Text>
                 <Text className="desk__name">{b.nameMasked}</Text>
-                <Text
-                  className={`bk-tag ${b.status === 'checked_in' ? 'bk-tag--work' : b.status === 'booked' ? 'bk-tag--new' : 'bk-tag--done'}`}
-                >
-                  {APPOINTMENT_STATUS_LABELS[b.status]}
-                </Text>
+                <StatusTag of="appointment" status={b.status} />
               </View>
               <Text className="text-muted block">
                 {b.phoneMasked} · {CHANNEL_LABELS[b.channel]}
               </Text>
               <View className="bk-actions">
-                <Button size="small" fill="outline" disabled={busy === b.appointmentId} onClick={() => act(b.appointmentId, 'open')}>
+                <Button size="small" fill="outline" disabled={busy} onClick={() => open(b.appointmentId)}>
                   查看
                 </Button>
                 {b.status === 'booked' && s.status === 'published' && s.date === today ? (
-                  <Button size="small" type="primary" disabled={busy === b.appointmentId} onClick={() => act(b.appointmentId, 'checkIn')}>
+                  <Button size="small" type="primary" disabled={busy} onClick={() => move(b.appointmentId, 'checkIn')}>
                     签到
                   </Button>
                 ) : null}
                 {b.status === 'checked_in' ? (
-                  <Button
-                    size="small"
-                    type="primary"
-                    fill="outline"
-                    disabled={busy === b.appointmentId}
-                    onClick={() => act(b.appointmentId, 'complete')}
-                  >
+                  <Button size="small" type="primary" fill="outline" disabled={busy} onClick={() => move(b.appointmentId, 'complete')}>
                     完成就诊
                   </Button>
                 ) : null}
@@ -175,29 +155,18 @@ function Desk() {
         onConfirm={() => setOpened(null)}
         onClose={() => setOpened(null)}
       />
-      <Dialog
+      <ReasonDialog
         visible={closing}
         title="停诊"
-        content={
-          <View>
-            <Text className="text-body block">
-              {s.doctorName} {sessionWhen(s)}，将取消{booked}个预约并通知患者。
-            </Text>
-            <TextArea
-              className="bk-textarea"
-              value={reason}
-              onChange={setReason}
-              placeholder="停诊原因（患者会看到），如：专家临时外出会诊"
-              maxLength={100}
-              rows={3}
-            />
-          </View>
-        }
-        confirmText={busy === 'close' ? '请稍候…' : '确认停诊'}
+        message={`${s.doctorName} ${sessionWhen(s)}，将取消${live.length}个预约并通知患者。`}
+        reason={reason}
+        onReasonChange={setReason}
+        placeholder="停诊原因（患者会看到），如：专家临时外出会诊"
+        missingText="请填写停诊原因，患者会看到"
+        confirmText="确认停诊"
         cancelText="取消"
-        disableConfirmButton={busy === 'close'}
+        busy={closeSession.busy}
         onConfirm={close}
-        onCancel={() => setClosing(false)}
         onClose={() => setClosing(false)}
       />
     </View>

@@ -1,17 +1,16 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import React, { useRef, useState } from 'react'
+import React, { useEffect, useState } from 'react'
 import type { AppointmentView } from '../../../../types/booking'
-import { toast, toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
-import { newRequestId } from '../../../services/requestId'
+import { useAction } from '../../../services/useAction'
 import { useShownData } from '../../../state/useShownData'
-import { ReasonDialog } from '../components/ReasonDialog'
-import { StatusTag } from '../components/StatusTag'
-import { readBack } from '../components/text'
+import { ReasonDialog } from '../../../components/ReasonDialog'
+import { StatusTag } from '../../../components/StatusTag'
+import { cancelledLine, readBack } from '../components/text'
 import { BOOKING_ROUTES, param, to } from '../routes'
 import './index.scss'
 
@@ -23,44 +22,41 @@ function HotlinePatient() {
   const data = useShownData(() => call('booking', 'hotlineAppointments', { profileId }, { idempotent: true }), [profileId])
   const [cancelling, setCancelling] = useState<AppointmentView | null>(null)
   const [reason, setReason] = useState('')
-  const [busy, setBusy] = useState(false)
-  const intent = useRef<{ id: string; requestId: string } | null>(null)
+  // The new booking is read back by the caller's full name: revealed once, and audited.
+  const [fullName, setFullName] = useState<string>()
+  useEffect(() => {
+    if (!fresh) return
+    call('booking', 'revealPatient', { appointmentId: fresh })
+      .then((p) => setFullName(p.name))
+      .catch(() => undefined) // the masked name still reads back the booking
+  }, [fresh])
+  const hotlineCancel = useAction(
+    (input: { id: string; reason: string }, requestId: string) => call('booking', 'hotlineCancel', input, { requestId }),
+    { success: '已取消预约' }
+  )
 
   if (!data.data) return data.error ? <ErrorState message={data.error} onRetry={data.reload} /> : <LoadingState />
   const { patient, appointments } = data.data
   const active = appointments.filter((a) => a.status === 'booked' || a.status === 'checked_in')
   const others = appointments.filter((a) => !active.includes(a))
 
-  const cancel = async () => {
+  const cancel = async (text: string) => {
     if (!cancelling) return
-    if (reason.trim().length < 2) {
-      toast('请填写取消原因', 'warn')
-      return
-    }
-    if (!intent.current || intent.current.id !== cancelling.id) intent.current = { id: cancelling.id, requestId: newRequestId() }
-    setBusy(true)
-    try {
-      await call('booking', 'hotlineCancel', { id: cancelling.id, reason: reason.trim() }, { requestId: intent.current.requestId })
-      toast('已取消预约', 'success')
-      setCancelling(null)
-      setReason('')
-      await data.reload()
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setBusy(false)
-    }
+    if (!(await hotlineCancel.run({ id: cancelling.id, reason: text }))) return
+    setCancelling(null)
+    setReason('')
+    await data.reload()
   }
 
   const card = (a: AppointmentView) => (
     <View key={a.id} className={`card hlp__appt${a.id === fresh ? ' hlp__appt--fresh' : ''}`} data-appointment-id={a.id}>
       <View className="hlp__head">
         <Text className="hlp__no">第{a.queueNo}号</Text>
-        <StatusTag status={a.status} />
+        <StatusTag of="appointment" status={a.status} />
       </View>
       {a.id === fresh ? <Text className="bk-notice bk-notice--info">预约成功，请向来电者复述：</Text> : null}
-      <Text className="hlp__readback block">{readBack(a)}</Text>
-      {a.status === 'cancelled' ? <Text className="bk-why">已取消：{a.cancelReason}</Text> : null}
+      <Text className="hlp__readback block">{readBack(a, a.id === fresh ? fullName : undefined)}</Text>
+      {a.status === 'cancelled' ? <Text className="bk-why">{cancelledLine(a, '')}</Text> : null}
       {a.status === 'booked' ? (
         <View className="bk-actions">
           <Button type="danger" fill="outline" disabled={!a.cancel.allowed} onClick={() => setCancelling(a)}>
@@ -104,7 +100,8 @@ function HotlinePatient() {
         placeholder="取消原因（必填），如：来电者家中有事"
         confirmText="确认取消"
         cancelText="不取消"
-        busy={busy}
+        busy={hotlineCancel.busy}
+        missingText="请填写取消原因"
         onConfirm={cancel}
         onClose={() => setCancelling(null)}
       />

@@ -1,22 +1,22 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Checkbox, Input } from '@nutui/nutui-react-taro'
-import React, { useRef, useState } from 'react'
+import React, { useState } from 'react'
 import { RELATION_LABELS, RELATIONS, type PatientMatch, type Relation } from '../../../../types/account'
 import { idNumberProblem, normalizeIdNumber } from '../../../../types/idcard'
 import { Field } from '../../../components/Field'
-import { toast, toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { EmptyState } from '../../../components/States'
-import { call } from '../../../services/api'
-import { ApiError } from '../../../services/errors'
-import { newRequestId } from '../../../services/requestId'
+import { call, type CallInput } from '../../../services/api'
+import { useAction } from '../../../services/useAction'
 import { useSignedInAccount } from '../../../state/account'
 import { Segments } from '../components/Segments'
 import { BOOKING_ROUTES, to } from '../routes'
 import './index.scss'
 
 const SEX = { male: '男', female: '女' } as const
+
+type HotlinePatientInput = CallInput<'booking', 'hotlinePatient'>
 
 function PatientCard({
   p
@@ -62,9 +62,13 @@ function Hotline() {
   const [relation, setRelation] = useState<Relation>('self')
   const [consent, setConsent] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
   const [created, setCreated] = useState<(PatientMatch & { created: boolean }) | null>(null)
-  const intent = useRef<{ key: string; requestId: string } | null>(null)
+  const find = useAction((p: string) => call('account', 'findPatients', { phone: p }, { idempotent: true }))
+  const register = useAction((input: HotlinePatientInput, requestId: string) => call('booking', 'hotlinePatient', input, { requestId }), {
+    success: (p) => (p.created ? '已建档' : '该来电者已建档'),
+    onError: (e) => e.fields && setErrors(e.fields)
+  })
+  const busy = find.busy || register.busy
 
   if (!account.roles.includes('hotline')) return <EmptyState mark="!" title="没有权限" description="只有热线客服可以为来电者预约" />
 
@@ -75,18 +79,12 @@ function Hotline() {
       return
     }
     setErrors({})
-    setBusy(true)
-    try {
-      const res = await call('account', 'findPatients', { phone: p }, { idempotent: true })
-      setMatches(res.patients)
-      setSearched(p)
-      setCreated(null)
-      setCreating(res.patients.length === 0)
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setBusy(false)
-    }
+    const res = await find.run(p)
+    if (!res) return
+    setMatches(res.patients)
+    setSearched(p)
+    setCreated(null)
+    setCreating(res.patients.length === 0)
   }
 
   const create = async () => {
@@ -99,20 +97,10 @@ function Hotline() {
     setErrors(local)
     if (Object.keys(local).length) return
     const input = { phone: searched, name: name.trim(), idNumber: id, relation, consent: true as const }
-    const key = JSON.stringify(input)
-    if (!intent.current || intent.current.key !== key) intent.current = { key, requestId: newRequestId() }
-    setBusy(true)
-    try {
-      const p = await call('booking', 'hotlinePatient', input, { requestId: intent.current.requestId })
-      setCreated({ ...p, sex: id.charCodeAt(16) % 2 === 1 ? 'male' : 'female', birthDate: '' })
-      setCreating(false)
-      toast(p.created ? '已建档' : '该来电者已建档', 'success')
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields)
-      toastError(e)
-    } finally {
-      setBusy(false)
-    }
+    const p = await register.run(input)
+    if (!p) return
+    setCreated({ ...p, sex: id.charCodeAt(16) % 2 === 1 ? 'male' : 'female', birthDate: '' })
+    setCreating(false)
   }
 
   return (
@@ -130,7 +118,9 @@ function Hotline() {
 
       {matches !== null ? (
         <View>
-          <Text className="bk-section">{matches.length ? `找到${matches.length}位就诊人` : '没有找到，请为来电者建档'}</Text>
+          <Text className="bk-section">
+            {matches.length ? `找到${matches.length}位就诊人` : created ? '已为来电者建档' : '没有找到，请为来电者建档'}
+          </Text>
           {matches.map((p) => (
             <PatientCard key={p.id} p={p} />
           ))}

@@ -1,23 +1,23 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
-import React, { useRef, useState } from 'react'
+import React, { useState } from 'react'
 import type { ScheduleView } from '../../../../types/booking'
 import { addDays, dateLabel, weekStartOf } from '../../../../types/booking-rules'
-import { toast, toastError } from '../../../components/feedback'
+import { toast } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
-import { newRequestId } from '../../../services/requestId'
+import { useAction } from '../../../services/useAction'
 import { useSignedInAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
 import { Segments } from '../components/Segments'
-import { ScheduleTag } from '../components/StatusTag'
+import { StatusTag } from '../../../components/StatusTag'
 import { availability } from '../components/text'
 import { BOOKING_ROUTES, param, to } from '../routes'
 import './index.scss'
 
-function SessionLine({ s, onOpen }: { s: ScheduleView; onOpen(): void }) {
+function SessionLine({ s, onOpen, onPublish, busy }: { s: ScheduleView; onOpen(): void; onPublish(): void; busy: boolean }) {
   const a = availability(s)
   return (
     <View className="card week__session" hoverClass="tap-active" onClick={onOpen} data-schedule-id={s.id}>
@@ -26,32 +26,55 @@ function SessionLine({ s, onOpen }: { s: ScheduleView; onOpen(): void }) {
           {s.start}-{s.end}
         </Text>
         <Text className="week__doctor">{s.doctorName}</Text>
-        <ScheduleTag status={s.status} />
+        <StatusTag of="schedule" status={s.status} />
       </View>
       <Text className="text-muted block">
         {s.departmentName} · 共{s.quota}号 · {s.status === 'draft' ? `${s.slices.length}个时段` : a.text}
       </Text>
       {s.status === 'closed' ? <Text className="bk-why">停诊：{s.closeReason}</Text> : null}
+      {s.status === 'draft' ? (
+        <View className="bk-actions" onClick={(e) => e.stopPropagation()}>
+          <Button type="primary" fill="outline" disabled={busy} onClick={onPublish}>
+            发布本场
+          </Button>
+        </View>
+      ) : null}
     </View>
   )
 }
 
-type Asking = 'copy' | 'publish' | null
+/** Copy last week, publish every draft of the week, or publish one session. */
+type Asking = 'copy' | 'publish' | ScheduleView | null
 
 /** 排班: one week of sessions, copy the week before, publish the drafts. */
 function Week() {
   const { account } = useSignedInAccount()
   const { params } = useRouter()
-  const [weekStart, setWeekStart] = useState(() => param(params, 'weekStart'))
+  const [askedWeek, setWeekStart] = useState(() => param(params, 'weekStart'))
   const [doctorId, setDoctorId] = useState('')
   const [asking, setAsking] = useState<Asking>(null)
-  const [busy, setBusy] = useState(false)
-  const copyIntent = useRef<string | null>(null)
+  const copyWeek = useAction(
+    (input: { fromWeekStart: string; doctorId?: string }, requestId: string) => call('booking', 'copyWeek', input, { requestId }),
+    {
+      success: (res) =>
+        res.created ? `已复制${res.created}场出诊为草稿${res.skipped ? `，${res.skipped}场因时间冲突或已过期跳过` : ''}` : ''
+    }
+  )
+  const publishIds = useAction((ids: string[]) => call('booking', 'publish', { ids }), {
+    success: (res) => `已发布${res.published}场出诊`,
+    onError: () => void week.reload()
+  })
+  const busy = copyWeek.busy || publishIds.busy
   const catalog = useShownData(() => call('booking', 'catalog', {}, { idempotent: true }))
   const week = useShownData(
     () =>
-      call('booking', 'weekSchedules', { weekStart: weekStart || '2000-01-03', ...(doctorId ? { doctorId } : {}) }, { idempotent: true }),
-    [weekStart, doctorId]
+      call(
+        'booking',
+        'weekSchedules',
+        { ...(askedWeek ? { weekStart: askedWeek } : {}), ...(doctorId ? { doctorId } : {}) },
+        { idempotent: true }
+      ),
+    [askedWeek, doctorId]
   )
 
   if (!account.roles.includes('scheduler')) return <EmptyState mark="!" title="没有权限" description="只有排班员可以安排专家出诊" />
@@ -59,56 +82,26 @@ function Week() {
     const error = week.error ?? catalog.error
     return error ? <ErrorState message={error} onRetry={week.reload} /> : <LoadingState />
   }
-  // The first load asks for any week to learn today; then show the week after this one.
-  if (!weekStart) {
-    setWeekStart(addDays(weekStartOf(week.data.today), 7))
-    return <LoadingState />
-  }
-  const { sessions, dates, today } = week.data
+  // Until the scheduler moves, the server picks the week (next week, by the hospital's today).
+  const { sessions, dates, today, weekStart } = week.data
   const drafts = sessions.filter((s) => s.status === 'draft')
   const shift = (days: number) => setWeekStart(addDays(weekStart, days))
   const thisWeek = weekStartOf(today)
   const weekName = weekStart === thisWeek ? '本周' : weekStart === addDays(thisWeek, 7) ? '下周' : ''
 
   const copy = async () => {
-    copyIntent.current ??= newRequestId()
-    setBusy(true)
-    try {
-      const res = await call(
-        'booking',
-        'copyWeek',
-        { fromWeekStart: addDays(weekStart, -7), ...(doctorId ? { doctorId } : {}) },
-        { requestId: copyIntent.current }
-      )
-      copyIntent.current = null
-      toast(
-        res.created
-          ? `已复制${res.created}场出诊为草稿${res.skipped ? `，${res.skipped}场因时间冲突或已过期跳过` : ''}`
-          : '上周没有可复制的出诊',
-        res.created ? 'success' : undefined
-      )
-      await week.reload()
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setBusy(false)
-      setAsking(null)
-    }
+    const res = await copyWeek.run({ fromWeekStart: addDays(weekStart, -7), ...(doctorId ? { doctorId } : {}) })
+    setAsking(null)
+    if (!res) return
+    if (!res.created) toast('上周没有可复制的出诊')
+    await week.reload()
   }
 
   const publish = async () => {
-    setBusy(true)
-    try {
-      const res = await call('booking', 'publish', { ids: drafts.map((s) => s.id) })
-      toast(`已发布${res.published}场出诊`, 'success')
-      await week.reload()
-    } catch (e) {
-      toastError(e)
-      await week.reload()
-    } finally {
-      setBusy(false)
-      setAsking(null)
-    }
+    const ids = asking && typeof asking === 'object' ? [asking.id] : drafts.map((s) => s.id)
+    const done = await publishIds.run(ids)
+    setAsking(null)
+    if (done) await week.reload()
   }
 
   const open = (s: ScheduleView) =>
@@ -163,7 +156,7 @@ function Week() {
               {d === today ? '（今天）' : ''}
             </Text>
             {day.length ? (
-              day.map((s) => <SessionLine key={s.id} s={s} onOpen={() => open(s)} />)
+              day.map((s) => <SessionLine key={s.id} s={s} busy={busy} onOpen={() => open(s)} onPublish={() => setAsking(s)} />)
             ) : (
               <Text className="bk-empty">无出诊</Text>
             )}
@@ -177,7 +170,9 @@ function Week() {
         content={
           asking === 'copy'
             ? `把上周${doctorId ? '该专家' : '所有专家'}的出诊复制到本周，作为草稿。时间冲突或已过去的日期会跳过。`
-            : `发布后患者即可看到这${drafts.length}场出诊，并在放号时间（默认就诊日前7天19:00）开始预约。`
+            : asking && typeof asking === 'object'
+              ? `发布${dateLabel(asking.date)} ${asking.start}-${asking.end} ${asking.doctorName}这一场？发布后患者即可看到，并在放号时间开始预约。`
+              : `发布后患者即可看到这${drafts.length}场出诊，并在放号时间（默认就诊日前7天19:00）开始预约。`
         }
         confirmText={busy ? '请稍候…' : asking === 'copy' ? '复制' : '发布'}
         cancelText="取消"

@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Switch } from '@nutui/nutui-react-taro'
-import React, { useEffect, useRef, useState } from 'react'
+import React, { useEffect, useState } from 'react'
 import {
   CLINIC_TYPE_LABELS,
   CLINIC_TYPES,
@@ -14,12 +14,12 @@ import {
 import { dateLabel, makeSlices, SESSION_DEFAULT_RANGES, weekDates, weekStartOf } from '../../../../types/booking-rules'
 import { zodFields } from '../../../../types/zod-zh'
 import { Field } from '../../../components/Field'
-import { toast, toastError } from '../../../components/feedback'
+import { toast } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
-import { call } from '../../../services/api'
+import { call, type CallInput } from '../../../services/api'
 import { ApiError } from '../../../services/errors'
-import { newRequestId } from '../../../services/requestId'
+import { useAction } from '../../../services/useAction'
 import { useShownData } from '../../../state/useShownData'
 import { Segments } from '../components/Segments'
 import { param } from '../routes'
@@ -56,16 +56,21 @@ function SessionForm() {
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [minutes, setMinutes] = useState('30')
   const [perSlice, setPerSlice] = useState('5')
-  const [saving, setSaving] = useState(false)
+  const saveSession = useAction(
+    (input: CallInput<'booking', 'createSession'>, requestId: string) =>
+      editingId ? call('booking', 'updateSession', { ...input, id: editingId }) : call('booking', 'createSession', input, { requestId }),
+    { onError: (e) => e.fields && setErrors(e.fields) }
+  )
+  const saving = saveSession.busy
   const [loadError, setLoadError] = useState('')
-  const intent = useRef<{ key: string; requestId: string } | null>(null)
 
   useEffect(() => {
     if (editingId) Taro.setNavigationBarTitle({ title: '修改出诊' })
     const load = async () => {
       try {
         if (editingId) {
-          const all = await call('booking', 'weekSchedules', { weekStart: weekParam || '2000-01-03' }, { idempotent: true })
+          // A draft is opened from its week in 排班, which passes that week along.
+          const all = await call('booking', 'weekSchedules', weekParam ? { weekStart: weekParam } : {}, { idempotent: true })
           const found = all.sessions.find((s) => s.id === editingId)
           if (!found) throw new ApiError('NOT_FOUND', '没有找到这场出诊')
           setForm({ ...found, fee: String(found.fee / 100), slices: rows(found.slices) })
@@ -121,7 +126,9 @@ function SessionForm() {
       'slices',
       form.slices.map((x, k) => (k === i ? { ...x, [key]: value } : x))
     )
-  const week = weekDates(weekStartOf(form.date || weekParam || '2000-01-03'))
+  // The form is opened from a week of 排班 (weekStart), or on a session (its date).
+  const anchor = form.date || weekParam
+  const week = anchor ? weekDates(weekStartOf(anchor)) : []
 
   const save = async () => {
     const input = {
@@ -146,23 +153,9 @@ function SessionForm() {
       toast('请按红字提示修改后再保存', 'warn')
       return
     }
-    setSaving(true)
-    try {
-      if (editingId) {
-        await call('booking', 'updateSession', { ...input, id: editingId })
-      } else {
-        const key = JSON.stringify(input)
-        if (!intent.current || intent.current.key !== key) intent.current = { key, requestId: newRequestId() }
-        await call('booking', 'createSession', input, { requestId: intent.current.requestId })
-      }
-      Taro.showToast({ title: '已保存为草稿', icon: 'success' })
-      setTimeout(() => Taro.navigateBack(), 600)
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields)
-      toastError(e)
-    } finally {
-      setSaving(false)
-    }
+    if (!(await saveSession.run(input))) return
+    Taro.showToast({ title: '已保存为草稿', icon: 'success' })
+    setTimeout(() => Taro.navigateBack(), 600)
   }
 
   const sliceError = (i: number) => errors[`slices.${i}.start`] || errors[`slices.${i}.end`] || errors[`slices.${i}.quota`]

@@ -1,16 +1,15 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import React, { useRef, useState } from 'react'
+import React, { useState } from 'react'
 import { RELATION_LABELS } from '../../../../types/account'
 import type { BookingPatient } from '../../../../types/booking'
-import { toast, toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
-import { newRequestId } from '../../../services/requestId'
+import { useAction } from '../../../services/useAction'
 import { useShownData } from '../../../state/useShownData'
-import { Row } from '../components/Row'
+import { Row } from '../../../components/Row'
 import { feeText, sessionWhen } from '../components/text'
 import { BOOKING_ROUTES, param, to } from '../routes'
 import './index.scss'
@@ -33,8 +32,11 @@ function Session() {
   const family = useShownData(() => (hotline ? Promise.resolve({ patients: [] }) : call('booking', 'myPatients', {}, { idempotent: true })))
   const [sliceId, setSliceId] = useState('')
   const [profileId, setProfileId] = useState(fixedProfile)
-  const [busy, setBusy] = useState(false)
-  const joinIntent = useRef<{ profileId: string; requestId: string } | null>(null)
+  const join = useAction(
+    (input: { scheduleId: string; profileId: string }, requestId: string) => call('booking', 'joinWaitlist', input, { requestId }),
+    { success: (w) => `已加入候补，排第${w.position}位` }
+  )
+  const busy = join.busy
 
   if (!detail.data || !family.data) {
     const error = detail.error ?? family.error
@@ -66,25 +68,8 @@ function Session() {
 
   const joinWaitlist = async () => {
     if (!chosen) return
-    if (!joinIntent.current || joinIntent.current.profileId !== chosen.patient.id) {
-      joinIntent.current = { profileId: chosen.patient.id, requestId: newRequestId() }
-    }
-    setBusy(true)
-    try {
-      const w = await call(
-        'booking',
-        'joinWaitlist',
-        { scheduleId: s.id, profileId: chosen.patient.id },
-        { requestId: joinIntent.current.requestId }
-      )
-      toast(`已加入候补，排第${w.position}位`, 'success')
-      joinIntent.current = null
-      await Promise.all([detail.reload(), family.reload()])
-    } catch (e) {
-      toastError(e)
-    } finally {
-      setBusy(false)
-    }
+    if (!(await join.run({ scheduleId: s.id, profileId: chosen.patient.id }))) return
+    await Promise.all([detail.reload(), family.reload()])
   }
 
   return (

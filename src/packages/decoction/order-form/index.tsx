@@ -6,12 +6,11 @@ import { DELIVERY_LABELS, submitOrderInput, type AddressView, type Delivery } fr
 import { expectedPacks } from '../../../../types/decoction-rules'
 import { zodFields } from '../../../../types/zod-zh'
 import { Field } from '../../../components/Field'
-import { toast, toastError } from '../../../components/feedback'
+import { toast } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
-import { call } from '../../../services/api'
-import { ApiError } from '../../../services/errors'
-import { newRequestId } from '../../../services/requestId'
+import { call, type CallInput } from '../../../services/api'
+import { useAction } from '../../../services/useAction'
 import { useShownData } from '../../../state/useShownData'
 import { DECOCTION_ROUTES, withId } from '../routes'
 import './index.scss'
@@ -48,8 +47,11 @@ function OrderForm() {
   const [values, setValues] = useState<Values>(EMPTY)
   const [remember, setRemember] = useState(true)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
-  const attempt = useRef<{ key: string; requestId: string } | null>(null)
+  const submitOrder = useAction(
+    (input: CallInput<'decoction', 'submitOrder'>, requestId: string) => call('decoction', 'submitOrder', input, { requestId }),
+    { onError: (e) => e.fields && setErrors(e.fields) }
+  )
+  const saving = submitOrder.busy
   const prefilled = useRef(false)
 
   // "Leave contact and address once": the most recently used one is filled in; else the patient's own.
@@ -99,20 +101,11 @@ function OrderForm() {
     }
     // Before any await: WeChat only shows the subscribe prompt from the tap itself.
     const asked = askToNotify(['decoction_shipped', 'decoction_ready_for_pickup', 'decoction_rejected'])
-    const key = JSON.stringify(input)
-    if (!attempt.current || attempt.current.key !== key) attempt.current = { key, requestId: newRequestId() }
-    setSaving(true)
-    try {
-      await asked
-      const order = await call('decoction', 'submitOrder', input, { requestId: attempt.current.requestId })
-      Taro.showToast({ title: '已提交', icon: 'success' })
-      setTimeout(() => Taro.redirectTo({ url: withId(DECOCTION_ROUTES.order, order.id) }), 500)
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields)
-      toastError(e)
-    } finally {
-      setSaving(false)
-    }
+    await asked
+    const order = await submitOrder.run(input)
+    if (!order) return
+    Taro.showToast({ title: '已提交', icon: 'success' })
+    setTimeout(() => Taro.redirectTo({ url: withId(DECOCTION_ROUTES.order, order.id) }), 500)
   }
 
   const err = (key: string) => errors[key] || undefined

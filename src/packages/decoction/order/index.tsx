@@ -1,20 +1,21 @@
-import { useRouter } from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Dialog } from '@nutui/nutui-react-taro'
-import React, { useRef, useState } from 'react'
+import React, { useState } from 'react'
 import { DELIVERY_LABELS, decoctionWorkflow, type OrderStatus } from '../../../../types/decoction'
 import { expectedPacks, formatCst } from '../../../../types/decoction-rules'
 import { statusHint } from '../../../../types/decoction-timeline'
 import { nextSteps } from '../../../../types/workflow'
-import { toast, toastError } from '../../../components/feedback'
+import { toast } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
-import { newRequestId } from '../../../services/requestId'
+import { useAction } from '../../../services/useAction'
 import { useShownData } from '../../../state/useShownData'
 import { HerbTable } from '../components/HerbTable'
 import { OrderTimeline } from '../components/OrderTimeline'
-import { StatusTag } from '../components/StatusTag'
+import { Row } from '../../../components/Row'
+import { StatusTag } from '../../../components/StatusTag'
 import './index.scss'
 
 type FamilyStep = 'cancelled' | 'delivered'
@@ -24,9 +25,15 @@ function Order() {
   const id = decodeURIComponent(params.id ?? '')
   const detail = useShownData(() => call('decoction', 'getOrder', { id }, { idempotent: true }), [id])
   const [asking, setAsking] = useState<FamilyStep | null>(null)
-  const [busy, setBusy] = useState(false)
-  // One tap = one intent: a resend after a lost reply reuses the id and cannot act twice.
-  const intent = useRef<{ step: FamilyStep; requestId: string } | null>(null)
+  const step = useAction(
+    (to: FamilyStep, requestId: string) =>
+      to === 'cancelled'
+        ? call('decoction', 'cancelOrder', { id }, { requestId })
+        : call('decoction', 'confirmReceipt', { id }, { requestId }),
+    // Refused (the pharmacy moved it meanwhile): show what it is now.
+    { success: (_, to) => (to === 'cancelled' ? '订单已取消' : '已确认'), onError: () => void detail.reload() }
+  )
+  const busy = step.busy
 
   if (!detail.data) return detail.error ? <ErrorState message={detail.error} onRetry={detail.reload} /> : <LoadingState />
   const { order, prescription, events } = detail.data
@@ -36,21 +43,9 @@ function Order() {
 
   const act = async () => {
     if (!asking) return
-    if (!intent.current || intent.current.step !== asking) intent.current = { step: asking, requestId: newRequestId() }
-    setBusy(true)
-    try {
-      if (asking === 'cancelled') await call('decoction', 'cancelOrder', { id }, { requestId: intent.current.requestId })
-      else await call('decoction', 'confirmReceipt', { id }, { requestId: intent.current.requestId })
-      toast(asking === 'cancelled' ? '订单已取消' : '已确认', 'success')
-      intent.current = null
-      await detail.reload()
-    } catch (e) {
-      toastError(e)
-      await detail.reload()
-    } finally {
-      setBusy(false)
-      setAsking(null)
-    }
+    const done = await step.run(asking)
+    setAsking(null)
+    if (done) await detail.reload()
   }
 
   return (
@@ -58,7 +53,7 @@ function Order() {
       <View className="card order-detail__status">
         <View className="order-detail__status-head">
           <Text className="order-detail__patient">{order.patientName}</Text>
-          <StatusTag status={order.status} />
+          <StatusTag of="order" status={order.status} />
         </View>
         <Text className="text-body block order-detail__hint">{statusHint(order)}</Text>
         <Text className="text-muted block">订单号 {order.orderNo}</Text>
@@ -69,9 +64,21 @@ function Order() {
           <Text className="text-muted block">快递公司</Text>
           <Text className="order-detail__courier-value block">{order.courier.company}</Text>
           <Text className="text-muted block">快递单号</Text>
-          <Text className="order-detail__courier-value order-detail__tracking block" userSelect>
-            {order.courier.trackingNo}
-          </Text>
+          <View className="order-detail__tracking-row">
+            <Text className="order-detail__courier-value order-detail__tracking" userSelect>
+              {order.courier.trackingNo}
+            </Text>
+            <Button
+              fill="outline"
+              type="primary"
+              className="order-detail__copy"
+              onClick={() =>
+                Taro.setClipboardData({ data: order.courier?.trackingNo ?? '' }).catch(() => toast('复制失败，请长按单号复制', 'fail'))
+              }
+            >
+              复制单号
+            </Button>
+          </View>
         </View>
       ) : null}
 
@@ -132,15 +139,6 @@ function Order() {
         onCancel={() => setAsking(null)}
         onClose={() => setAsking(null)}
       />
-    </View>
-  )
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="order-detail__row">
-      <Text className="order-detail__label">{label}</Text>
-      <Text className="order-detail__value">{value}</Text>
     </View>
   )
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Popup, Radio, TextArea } from '@nutui/nutui-react-taro'
-import React, { useMemo, useRef, useState } from 'react'
+import { Button, DatePicker, Input, Popup, Radio, TextArea } from '@nutui/nutui-react-taro'
+import React, { useMemo, useState } from 'react'
 import {
   STEP_ACTION_LABELS,
   advanceInput,
@@ -21,10 +21,9 @@ import {
 } from '../../../../types/decoction-rules'
 import { zodFields } from '../../../../types/zod-zh'
 import { Field } from '../../../components/Field'
-import { toast, toastError } from '../../../components/feedback'
+import { toastError } from '../../../components/feedback'
 import { call } from '../../../services/api'
-import { ApiError } from '../../../services/errors'
-import { newRequestId } from '../../../services/requestId'
+import { useAction } from '../../../services/useAction'
 import './step-sheet.scss'
 
 const MACHINES = ['1号煎药机', '2号煎药机', '3号煎药机', '4号煎药机']
@@ -33,6 +32,14 @@ const REJECT_REASONS = ['剂量超出常规，请医生确认', '存在配伍禁
 const DEFAULT_MINUTES = { 先煎: 30, 后下: 10 } as const
 
 const nowClock = () => formatCst(new Date().toISOString()).slice(11)
+
+/** The picker works on a Date; only its hours and minutes are read. */
+function clockDate(hhmm: string): Date {
+  const [h, m] = hhmm.split(':').map(Number)
+  const d = new Date()
+  d.setHours(Number.isFinite(h) ? h : 0, Number.isFinite(m) ? m : 0, 0, 0)
+  return d
+}
 
 const QUESTIONS: Partial<Record<StepTarget, string>> = {
   reviewed: '处方用药、剂量、配伍已核对无误？',
@@ -55,6 +62,7 @@ export function StepSheet({ step, order, prescription, onClose, onDone }: Props)
   const groups = useMemo(() => handlingGroups(prescription.herbs), [prescription.herbs])
   const [reason, setReason] = useState('')
   const [clock, setClock] = useState(nowClock)
+  const [pickingTime, setPickingTime] = useState(false)
   const [machine, setMachine] = useState(MACHINES[0])
   const [minutes, setMinutes] = useState<Record<string, string>>(() =>
     Object.fromEntries(timed.map((h) => [h, String(DEFAULT_MINUTES[h])]))
@@ -62,9 +70,18 @@ export function StepSheet({ step, order, prescription, onClose, onDone }: Props)
   const [packCount, setPackCount] = useState('')
   const [courier, setCourier] = useState(COURIERS[0])
   const [trackingNo, setTrackingNo] = useState('')
+  const [timeReason, setTimeReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
-  const intent = useRef<{ key: string; requestId: string } | null>(null)
+  const advance = useAction((input: AdvanceInput, requestId: string) => call('decoction', 'advanceOrder', input, { requestId }), {
+    success: (_, input) => `已${STEP_ACTION_LABELS[input.to]}`,
+    showError: 'inline',
+    onError: (e) => {
+      if (e.code === 'INVALID_INPUT' && e.fields) return setErrors(e.fields)
+      toastError(e)
+      // Someone else moved it: show what it is now.
+      if (e.code === 'CONFLICT') onDone()
+    }
+  })
 
   if (!step) return null
   const expected = expectedPacks(order.doses, order.packsPerDose)
@@ -72,14 +89,22 @@ export function StepSheet({ step, order, prescription, onClose, onDone }: Props)
   const build = (): Record<string, unknown> => {
     const base = { id: order.id, from: order.status, to: step }
     const startedAt = cstClockToIso(clock, new Date()) ?? clock
+    // Asked for only once the server has called the time impossible (stepTimeProblem).
+    const explained = timeReason.trim() ? { timeReason: timeReason.trim() } : {}
     switch (step) {
       case 'rejected':
       case 'cancelled':
         return { ...base, reason: reason.trim() }
       case 'soaking':
-        return { ...base, startedAt }
+        return { ...base, startedAt, ...explained }
       case 'decocting':
-        return { ...base, machine: machine.trim(), startedAt, steps: timed.map((h) => ({ handling: h, minutes: Number(minutes[h]) })) }
+        return {
+          ...base,
+          machine: machine.trim(),
+          startedAt,
+          ...explained,
+          steps: timed.map((h) => ({ handling: h, minutes: Number(minutes[h]) }))
+        }
       case 'packed':
         return { ...base, packCount: Number(packCount) }
       case 'shipped':
@@ -112,32 +137,32 @@ export function StepSheet({ step, order, prescription, onClose, onDone }: Props)
     const checked = check(build())
     setErrors(checked.ok ? {} : checked.fields)
     if (!checked.ok) return
-    const input = checked.value
-    const key = JSON.stringify(input)
-    if (!intent.current || intent.current.key !== key) intent.current = { key, requestId: newRequestId() }
-    setBusy(true)
-    try {
-      await call('decoction', 'advanceOrder', input, { requestId: intent.current.requestId })
-      toast(`已${STEP_ACTION_LABELS[step]}`, 'success')
-      intent.current = null
-      onDone()
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'INVALID_INPUT' && e.fields) setErrors(e.fields)
-      else {
-        toastError(e)
-        // Someone else moved it: show what it is now.
-        if (e instanceof ApiError && e.code === 'CONFLICT') onDone()
-      }
-    } finally {
-      setBusy(false)
-    }
+    if (await advance.run(checked.value)) onDone()
   }
 
   const err = (k: string) => errors[k] || undefined
   const timeField = (
-    <Field label="开始时间" name="startedAt" required error={err('startedAt')} hint="默认现在，可改为实际开始的时间">
-      <Input value={clock} placeholder="如 08:30" maxLength={5} onChange={setClock} />
-    </Field>
+    <>
+      <Field label="开始时间" name="startedAt" required error={err('startedAt')} hint="默认现在，可改为实际开始的时间">
+        <View className="step-sheet__clock" hoverClass="tap-active" onClick={() => setPickingTime(true)} aria-role="button">
+          <Text className="step-sheet__clock-value">{clock}</Text>
+          <Text className="step-sheet__clock-change">修改时间 ›</Text>
+        </View>
+        <DatePicker
+          type="hour-minutes"
+          title="开始时间"
+          visible={pickingTime}
+          value={clockDate(clock)}
+          onConfirm={(_, [h, m]) => setClock(`${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)}
+          onClose={() => setPickingTime(false)}
+        />
+      </Field>
+      {errors.timeReason || timeReason ? (
+        <Field label="时间说明" name="timeReason" required error={err('timeReason')} hint="患者的进度里会显示这条说明">
+          <TextArea value={timeReason} placeholder="如：配药前已先泡上，补录" maxLength={100} onChange={setTimeReason} />
+        </Field>
+      ) : null}
+    </>
   )
 
   let body: React.ReactNode
@@ -271,8 +296,8 @@ export function StepSheet({ step, order, prescription, onClose, onDone }: Props)
             type={step === 'rejected' || step === 'cancelled' ? 'danger' : 'primary'}
             size="large"
             block
-            loading={busy}
-            disabled={busy}
+            loading={advance.busy}
+            disabled={advance.busy}
             onClick={send}
           >
             确认{STEP_ACTION_LABELS[step]}

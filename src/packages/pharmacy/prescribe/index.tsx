@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { Button, Input, Radio, TextArea } from '@nutui/nutui-react-taro'
-import React, { useMemo, useRef, useState } from 'react'
+import React, { useMemo, useState } from 'react'
 import type { PatientMatch } from '../../../../types/account'
 import { prescriptionInput, type PrescriptionView } from '../../../../types/decoction'
 import { parseHerbList } from '../../../../types/decoction-herbs'
@@ -10,9 +10,8 @@ import { Field } from '../../../components/Field'
 import { toast, toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { EmptyState } from '../../../components/States'
-import { call } from '../../../services/api'
-import { ApiError } from '../../../services/errors'
-import { newRequestId } from '../../../services/requestId'
+import { call, type CallInput } from '../../../services/api'
+import { useAction } from '../../../services/useAction'
 import { useSignedInAccount } from '../../../state/account'
 import { HerbTable } from '../../decoction/components/HerbTable'
 import './index.scss'
@@ -24,7 +23,11 @@ function FindPatient({ onPick }: { onPick(p: PatientMatch): void }) {
   const [key, setKey] = useState('')
   const [error, setError] = useState<string>()
   const [matches, setMatches] = useState<PatientMatch[] | null>(null)
-  const [busy, setBusy] = useState(false)
+  const findPatients = useAction(
+    (input: CallInput<'account', 'findPatients'>) => call('account', 'findPatients', input, { idempotent: true }),
+    { showError: 'inline', onError: (e) => (e.fields ? setError(Object.values(e.fields)[0]) : toastError(e)) }
+  )
+  const busy = findPatients.busy
 
   const find = async () => {
     const v = key.replace(/\s/g, '').toUpperCase()
@@ -34,15 +37,8 @@ function FindPatient({ onPick }: { onPick(p: PatientMatch): void }) {
       return
     }
     setError(undefined)
-    setBusy(true)
-    try {
-      setMatches((await call('account', 'findPatients', input, { idempotent: true })).patients)
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setError(Object.values(e.fields)[0])
-      else toastError(e)
-    } finally {
-      setBusy(false)
-    }
+    const found = await findPatients.run(input)
+    if (found) setMatches(found.patients)
   }
 
   return (
@@ -87,9 +83,13 @@ function Prescribe() {
   const [mlPerPack, setMlPerPack] = useState('200')
   const [instructions, setInstructions] = useState(DEFAULT_USAGE)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
+  const create = useAction(
+    (input: CallInput<'decoction', 'createPrescription'>, requestId: string) =>
+      call('decoction', 'createPrescription', input, { requestId }),
+    { onError: (e) => e.fields && setErrors(e.fields) }
+  )
+  const saving = create.busy
   const [saved, setSaved] = useState<PrescriptionView | null>(null)
-  const attempt = useRef<{ key: string; requestId: string } | null>(null)
 
   // Parsed on every keystroke: thirty lines take well under a millisecond.
   const parsed = useMemo(() => parseHerbList(text), [text])
@@ -105,7 +105,6 @@ function Prescribe() {
     setDiagnosis('')
     setAppointmentId('')
     setErrors({})
-    attempt.current = null
     if (!keepPatient) setPatient(null)
   }
 
@@ -131,17 +130,8 @@ function Prescribe() {
       toast('请按红字提示修改后再保存', 'warn')
       return
     }
-    const key = JSON.stringify(input)
-    if (!attempt.current || attempt.current.key !== key) attempt.current = { key, requestId: newRequestId() }
-    setSaving(true)
-    try {
-      setSaved(await call('decoction', 'createPrescription', input, { requestId: attempt.current.requestId }))
-    } catch (e) {
-      if (e instanceof ApiError && e.fields) setErrors(e.fields)
-      toastError(e)
-    } finally {
-      setSaving(false)
-    }
+    const rx = await create.run(input)
+    if (rx) setSaved(rx)
   }
 
   if (saved) {
