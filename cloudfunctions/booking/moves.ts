@@ -16,7 +16,7 @@ import { applyNoShow, bookingRefusal, dateLabel, noShowBanReason, queueNumber, t
 import { iso } from '../common/clock'
 import { db, type Transaction } from '../common/db'
 import { AppError } from '../common/errors'
-import { enqueue } from '../common/outbox'
+import { enqueue, enqueueIn, type OutboxInput } from '../common/outbox'
 import { getSettings } from '../common/settings'
 import { SYSTEM, transition, transitionWithin, type Actor, type TransitionRequest } from '../common/transition'
 import { txDoc } from '../common/typed'
@@ -54,6 +54,8 @@ export interface CancelOptions {
   actor: Actor
   by: Exclude<CancelledBy, ''>
   reason: string
+  /** A notice to the family, written in the cancellation's own transaction. */
+  notice?: OutboxInput
 }
 
 /**
@@ -73,6 +75,7 @@ export async function cancelAppointment(a: AppointmentDoc, opts: CancelOptions):
     within: async (tx) => {
       promoted = null // the transaction may run again after a conflict
       await releasePatient(a.profileId, a.scheduleId, tx)
+      if (opts.notice) await enqueueIn(tx, opts.notice)
       if (!frees) return
       promoted = await promoteFirst(tx, a, candidates, rules, nowIso)
       if (!promoted)

@@ -1,3 +1,4 @@
+import { actorFor, movedByThisRequest } from '../../common/transition'
 import type { AdvanceInput } from '../../../types/decoction'
 import { now } from '../../common/clock'
 import type { ActionContext } from '../../common/router'
@@ -13,13 +14,15 @@ import { anyOrder, anyPrescription } from '../reads'
 export async function advanceOrder(input: AdvanceInput, ctx: ActionContext) {
   const { accountId, roles } = ctx.user()
   const order = await anyOrder(input.id)
+  const actor = actorFor({ accountId, roles }, ctx.requestId)
+  if (order.status === input.to && movedByThisRequest(order, actor)) return orderView(order)
   const rx = input.to === 'decocting' ? await anyPrescription(order.prescriptionId) : undefined
   const write = stepWrite(input, order, rx?.herbs ?? [], now())
   const doc = await moveOrder({
     id: order._id,
     to: input.to,
     from: input.from,
-    actor: { accountId, roles },
+    actor,
     side: 'pharmacy',
     ...(write.note ? { note: write.note } : {}),
     patch: write.patch,
