@@ -43,7 +43,7 @@ interface Run {
 }
 
 /** How many replies the child gets out before it is killed: somewhere in the burst, by seed. */
-const killAfter = (seed: number) => 60 + ((seed * 7919) % 240)
+const killAfter = (seed: number) => 40 + ((seed * 7919) % 160)
 
 function burstUntilKilled(dataDir: string, seed: number): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'host-child.ts'), dataDir, String(seed)], {
