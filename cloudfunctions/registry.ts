@@ -31,6 +31,8 @@ export const timerTriggers: TimerTrigger[] = [
   { fn: 'booking', name: 'remindDayBefore', cron: '0 0 8-21 * * * *' },
   // Every minute: send what the outbox holds.
   { fn: 'jobs', name: 'deliverOutbox', cron: '0 * * * * * *' },
+  // Every 5 minutes: finish or undo work a killed call left half-done (older than a request lease).
+  { fn: 'jobs', name: 'recover', cron: '0 */5 * * * * *' },
   // Daily 07:30: quarterly follow-ups for programme members, and "follow-up due" notices.
   { fn: 'records', name: 'dailyFollowUps', cron: '0 30 7 * * * *' }
 ]

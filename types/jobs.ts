@@ -11,5 +11,7 @@ const timer = () => action({ input: emptyInput, output: counts })({ roles: ['sys
 
 export const jobsActions = {
   /** Sends pending outbox messages as WeChat subscribe messages where a template is configured. */
-  deliverOutbox: timer()
+  deliverOutbox: timer(),
+  /** Finishes or undoes what a call killed mid-way left behind, and derives the counters again. */
+  recover: timer()
 } as const

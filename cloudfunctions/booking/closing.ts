@@ -2,7 +2,7 @@
 import { AppError } from '../common/errors'
 import type { Actor } from '../common/transition'
 import { APPOINTMENTS, type AppointmentDoc, type ScheduleDoc } from './docs'
-import { cancelAppointment, closeWait, tellClosed } from './moves'
+import { cancelAppointment, closedNotice, closeWait } from './moves'
 import { waitingFor } from './waitlist'
 import { collection } from '../common/typed'
 
@@ -11,13 +11,12 @@ async function cancelBooked(s: ScheduleDoc, reason: string, actor: Actor): Promi
   let n = 0
   for (const a of res.data) {
     try {
-      await cancelAppointment(a, { actor, by: 'hospital', reason })
+      await cancelAppointment(a, { actor, by: 'hospital', reason, notice: closedNotice(a, reason) })
     } catch (err) {
       // Cancelled or checked in by someone else meanwhile: nothing left to do for this one.
       if (err instanceof AppError && err.code === 'CONFLICT') continue
       throw err
     }
-    await tellClosed(a, reason)
     n++
   }
   return n

@@ -77,6 +77,8 @@ export interface ScheduleDoc {
   publishedAt?: string
   closedAt?: string
   closedBy?: string
+  /** When a booking last took a place here: a mismatch newer than a lease may be a booking in flight (common/recovery/booking.ts). */
+  heldAt?: string
 }
 
 export interface AppointmentDoc {
@@ -145,6 +147,8 @@ export interface PatientStateDoc {
   liftedBy?: string
   liftReason?: string
   createdAt: string
+  /** When a booking last held this patient: a mismatch newer than a lease may be a booking in flight (common/recovery/booking.ts). */
+  heldAt?: string
 }
 
 export interface WaitDoc {

@@ -16,7 +16,7 @@ import { applyNoShow, bookingRefusal, dateLabel, noShowBanReason, queueNumber, t
 import { iso } from '../common/clock'
 import { db, type Transaction } from '../common/db'
 import { AppError } from '../common/errors'
-import { enqueue } from '../common/outbox'
+import { enqueueIn, type OutboxInput } from '../common/outbox'
 import { getSettings } from '../common/settings'
 import { SYSTEM, transition, transitionWithin, type Actor, type TransitionRequest } from '../common/transition'
 import { txDoc } from '../common/typed'
@@ -54,6 +54,8 @@ export interface CancelOptions {
   actor: Actor
   by: Exclude<CancelledBy, ''>
   reason: string
+  /** A notice to the family, written in the cancellation's own transaction. */
+  notice?: OutboxInput
 }
 
 /**
@@ -73,8 +75,10 @@ export async function cancelAppointment(a: AppointmentDoc, opts: CancelOptions):
     within: async (tx) => {
       promoted = null // the transaction may run again after a conflict
       await releasePatient(a.profileId, a.scheduleId, tx)
+      if (opts.notice) await enqueueIn(tx, opts.notice)
       if (!frees) return
       promoted = await promoteFirst(tx, a, candidates, rules, nowIso)
+      if (promoted) await enqueueIn(tx, promotedNotice(promoted))
       if (!promoted)
         await tx
           .collection(SCHEDULES)
@@ -82,12 +86,12 @@ export async function cancelAppointment(a: AppointmentDoc, opts: CancelOptions):
           .update({ [`slices.${a.sliceIndex}.remaining`]: _.inc(1) })
     }
   })
-  if (promoted) await tellPromoted(promoted)
   return doc
 }
 
-export async function tellClosed(a: AppointmentDoc, reason: string): Promise<void> {
-  await enqueue({
+/** The family's 停诊 notice, written in the cancellation's transaction (CancelOptions.notice). */
+export function closedNotice(a: AppointmentDoc, reason: string): OutboxInput {
+  return {
     accountId: a.accountId,
     kind: 'booking_closed',
     title: '停诊通知',
@@ -100,7 +104,7 @@ export async function tellClosed(a: AppointmentDoc, reason: string): Promise<voi
       thing4: reason.slice(0, 20)
     },
     dedupeKey: `closed_${a._id}`
-  })
+  }
 }
 
 export function checkInAppointment(a: AppointmentDoc, actor: Actor): Promise<{ doc: Moved }> {
@@ -119,7 +123,13 @@ export function completeAppointment(a: AppointmentDoc, actor: Actor): Promise<{ 
  * Not checked in by the end of the session: the place stays used, the patient's hold ends, the
  * no-show is counted, and the ban starts when the count reaches the limit.
  */
-export async function markNoShow(a: AppointmentDoc, rules: BookingRules, actor: Actor): Promise<{ doc: Moved; banned: string }> {
+export async function markNoShow(
+  a: AppointmentDoc,
+  rules: BookingRules,
+  actor: Actor,
+  /** The family's notice of a ban this no-show starts, written in the same transaction. */
+  banNotice?: (bannedUntil: string) => OutboxInput
+): Promise<{ doc: Moved; banned: string }> {
   let banned = ''
   const _ = db().command
   const { doc } = await move(a, 'no_show', actor, {
@@ -141,6 +151,7 @@ export async function markNoShow(a: AppointmentDoc, rules: BookingRules, actor: 
           bannedUntil: stillBanned,
           banReason: next.bannedUntil ? noShowBanReason(rules) : state.banReason
         })
+      if (banned && banNotice) await enqueueIn(tx, banNotice(banned))
     }
   })
   return { doc, banned }
@@ -185,28 +196,26 @@ export function leaveWait(w: WaitDoc, actor: Actor): Promise<WaitDoc | null> {
 
 /** 停诊 ends the session's queue: each waiter is told. */
 export async function closeWait(w: WaitDoc, actor: Actor, reason: string): Promise<boolean> {
-  if (!(await moveWait(waitMove(w, 'closed', actor, { note: reason })))) return false
-  await enqueue({
+  const notice: OutboxInput = {
     accountId: w.accountId,
     kind: 'booking_closed',
     title: '候补的出诊已停诊',
     body: `${w.patientName}候补的${dateLabel(w.date)} ${w.start}-${w.end} ${w.departmentName} ${w.doctorName}已停诊（${reason}），候补已结束。`,
     dedupeKey: `closed_wait_${w._id}`
-  })
-  return true
+  }
+  return !!(await moveWait(waitMove(w, 'closed', actor, { note: reason, within: (tx) => enqueueIn(tx, notice) })))
 }
 
 /** At the cutoff a ticket still waiting has not got a place: it ends, and the family is told. */
 export async function expireWait(w: WaitDoc): Promise<boolean> {
-  if (!(await moveWait(waitMove(w, 'expired', SYSTEM)))) return false
-  await enqueue({
+  const notice: OutboxInput = {
     accountId: w.accountId,
     kind: 'booking_waitlist_expired',
     title: '候补未成功',
     body: `${w.patientName}候补的${dateLabel(w.date)} ${w.departmentName} ${w.doctorName}到预约截止时仍没有空出号源，候补已结束。`,
     dedupeKey: `expired_${w._id}`
-  })
-  return true
+  }
+  return !!(await moveWait(waitMove(w, 'expired', SYSTEM, { within: (tx) => enqueueIn(tx, notice) })))
 }
 
 export interface Promotion {
@@ -269,9 +278,9 @@ async function promoteFirst(
   return null
 }
 
-export async function tellPromoted(p: Promotion): Promise<void> {
+function promotedNotice(p: Promotion): OutboxInput {
   const a = p.appointment
-  await enqueue({
+  return {
     accountId: a.accountId,
     kind: 'booking_waitlist_promoted',
     title: '候补成功',
@@ -284,5 +293,5 @@ export async function tellPromoted(p: Promotion): Promise<void> {
       number4: String(a.queueNo)
     },
     dedupeKey: `promoted_${a._id}`
-  })
+  }
 }

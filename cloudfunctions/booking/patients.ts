@@ -78,7 +78,7 @@ export async function holdPatient(req: HoldRequest, rules: BookingRules, nowIso:
   for (let attempt = 0; attempt < 3; attempt++) {
     const res = await collection<PatientStateDoc>(PATIENTS)
       .where(where)
-      .updateAndReturn({ activeCount: _.inc(1), activeSchedules: _.push([req.scheduleId]) })
+      .updateAndReturn({ activeCount: _.inc(1), activeSchedules: _.push([req.scheduleId]), heldAt: nowIso })
     if (res.updated && res.doc) return { kind: 'held', state: res.doc }
     const replay = await explainPatient(req, rules, nowIso)
     if (replay) return replay

@@ -21,7 +21,7 @@ export async function holdPlace(scheduleId: string, i: number, sliceId: string, 
       [`slices.${i}.id`]: sliceId,
       [`slices.${i}.remaining`]: _.gt(0)
     })
-    .updateAndReturn({ [`slices.${i}.remaining`]: _.inc(-1), [`slices.${i}.taken`]: _.inc(1) })
+    .updateAndReturn({ [`slices.${i}.remaining`]: _.inc(-1), [`slices.${i}.taken`]: _.inc(1), heldAt: nowIso })
   return res.updated ? res.doc : undefined
 }
 

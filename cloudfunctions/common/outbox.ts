@@ -4,7 +4,7 @@
  * when a template id is configured for its kind (WX_SUBSCRIBE_TEMPLATES, JSON kind → template id).
  */
 import { randomUUID } from 'node:crypto'
-import { firstDoc, getApp, type Transaction } from './db'
+import { db, firstDoc, getApp, type Transaction } from './db'
 import { isDuplicateKeyError } from './errors'
 import { iso } from './clock'
 import { collection } from './typed'
@@ -24,7 +24,9 @@ export interface OutboxInput {
 
 export interface OutboxDoc extends OutboxInput {
   _id: string
-  status: 'pending' | 'sent' | 'in_app' | 'failed'
+  status: 'pending' | 'sending' | 'sent' | 'in_app' | 'failed'
+  /** When a deliverer claimed it for sending (status `sending`). */
+  sendingAt?: string
   createdAt: string
   sentAt?: string
   error?: string
@@ -91,6 +93,12 @@ function templates(): Record<string, string> {
 /**
  * Sends pending messages. Kinds without a template stay in the app only (`in_app`); a failed send
  * is kept with its error. `openidOf` maps an account to the WeChat user to send to.
+ *
+ * At most once: a message is claimed (`pending` → `sending`, conditional, so two deliverers never
+ * both send it) before WeChat is called, and marked `sent` after. A deliverer that dies between the
+ * two leaves it `sending`; whether WeChat got it is unknown, and WeChat's subscribe API has no
+ * per-message idempotency key, so it is never sent again: `settleStuckSends` keeps it in the app
+ * only. Every message is shown under 我的消息 whatever happens to the WeChat send.
  */
 export async function deliverPending(
   openidOf: (accountId: string) => Promise<string | undefined>,
@@ -103,10 +111,14 @@ export async function deliverPending(
     const templateId = ids[m.kind]
     const openid = templateId ? await openidOf(m.accountId) : undefined
     if (!templateId || !openid) {
-      await collection<OutboxDoc>('outbox').doc(m._id).update({ status: 'in_app' })
+      await collection<OutboxDoc>('outbox').where({ _id: m._id, status: 'pending' }).update({ status: 'in_app' })
       counts.inApp++
       continue
     }
+    const claimed = await collection<OutboxDoc>('outbox')
+      .where({ _id: m._id, status: 'pending' })
+      .update({ status: 'sending', sendingAt: iso() })
+    if (!claimed.updated) continue
     try {
       await sender({
         touser: openid,
@@ -124,4 +136,15 @@ export async function deliverPending(
     }
   }
   return counts
+}
+
+/** Messages left `sending` longer than `graceMs` by a deliverer that died: in the app only, never resent. */
+export async function settleStuckSends(graceMs: number): Promise<number> {
+  const _ = db().command
+  const before = new Date(new Date(iso()).getTime() - graceMs).toISOString()
+  const res = await db()
+    .collection('outbox')
+    .where({ status: 'sending', sendingAt: _.lte(before) })
+    .update({ status: 'in_app', error: '发送结果未知（发送时中断），为免重复不再发送' })
+  return res.updated ?? 0
 }

@@ -11,6 +11,22 @@ import { iso } from './clock'
 export interface Actor {
   accountId: string
   roles: readonly string[]
+  /**
+   * accountId:requestId of the call making the move. It is stored on the document with the move,
+   * so a retry of a call whose move committed but whose reply was lost (a timeout, a killed host, a
+   * lease takeover) gets the moved document back instead of "状态已变为…".
+   */
+  requestKey?: string
+}
+
+/** The actor of a user's call, carrying its request key when the call has a requestId. */
+export function actorFor(user: { accountId: string; roles: readonly string[] }, requestId: string | undefined): Actor {
+  return { accountId: user.accountId, roles: user.roles, ...(requestId ? { requestKey: `${user.accountId}:${requestId}` } : {}) }
+}
+
+/** The document's last move was made by this very request: its retry answers with the document as it is. */
+export function movedByThisRequest(doc: object, actor: Actor): boolean {
+  return !!actor.requestKey && (doc as { lastMoveKey?: string }).lastMoveKey === actor.requestKey
 }
 
 /** Timers act as `system`, which the workflow tables name for the steps only a timer takes. */
@@ -75,6 +91,10 @@ async function moveIn<S extends string, D extends { status: S }>(
   const res = await tx.collection(req.collection).doc(req.id).get()
   const doc = firstDoc<D & { _id: string }>(res)
   if (!doc) throw new AppError('NOT_FOUND', '没有找到这条记录')
+  if (doc.status === req.to && movedByThisRequest(doc, req.actor)) {
+    const by = { accountId: req.actor.accountId, roles: [...req.actor.roles] }
+    return { doc, event: { collection: req.collection, docId: req.id, from: req.from ?? doc.status, to: req.to, by, at } }
+  }
   const from = doc.status
   if (req.from !== undefined && from !== req.from) {
     throw new AppError('CONFLICT', `状态已变为「${req.labels[from]}」，请刷新后再操作`)
@@ -95,7 +115,12 @@ async function moveIn<S extends string, D extends { status: S }>(
     ...(req.note ? { note: req.note } : {}),
     ...(req.eventData ? { data: req.eventData } : {})
   }
-  const changes = { ...(req.patch ?? {}), status: req.to, updatedAt: at }
+  const changes = {
+    ...(req.patch ?? {}),
+    status: req.to,
+    updatedAt: at,
+    ...(req.actor.requestKey ? { lastMoveKey: req.actor.requestKey } : {})
+  }
   if (req.within) await req.within(tx, doc)
   await tx.collection(req.collection).doc(req.id).update(changes)
   await tx.collection('status_events').add(event)

@@ -36,6 +36,8 @@ export interface PrescriptionDoc {
 
 export interface OrderDoc {
   _id: string
+  /** accountId:requestId of the submitOrder call that created it: its retry returns this order. */
+  requestKey?: string
   orderNo: string
   prescriptionId: string
   rxNo: string

@@ -1,10 +1,11 @@
 /**
  * Every status change of a decoction order: the workflow table through the common `transition`
- * (the only place a status is written), then the family's reminder for the steps they wait for.
+ * (the only place a status is written), with the family's reminder for the steps they wait for
+ * written in the same transaction: the move and its notice commit together or not at all.
  */
 import { ORDER_STATUS_LABELS, RELEASING_STATUSES, decoctionWorkflow, type OrderStatus } from '../../types/decoction'
 import { releasedKey } from '../../types/decoction-rules'
-import { enqueue } from '../common/outbox'
+import { enqueueIn, type OutboxInput } from '../common/outbox'
 import { transition, type Actor } from '../common/transition'
 import { ORDERS, type OrderDoc, type StepData } from './docs'
 
@@ -37,16 +38,19 @@ export async function moveOrder(m: Move): Promise<OrderDoc> {
     ...(m.from ? { from: m.from } : {}),
     ...(m.note ? { note: m.note } : {}),
     patch,
-    eventData: { side: m.side, ...(m.data ?? {}) }
+    eventData: { side: m.side, ...(m.data ?? {}) },
+    within: async (tx, before) => {
+      const msg = reminderFor({ ...(before as unknown as OrderDoc), ...patch, status: m.to }, m)
+      if (msg) await enqueueIn(tx, msg)
+    }
   })
-  await remind(doc, m)
   return doc
 }
 
 const clip = (s: string, n = 20) => (Array.from(s).length > n ? Array.from(s).slice(0, n).join('') : s)
 
 /** The family hears when the parcel leaves, when it can be collected, and when the pharmacy stops an order. */
-async function remind(o: OrderDoc, m: Move): Promise<void> {
+function reminderFor(o: OrderDoc, m: Move): OutboxInput | undefined {
   const byPharmacy = m.side === 'pharmacy'
   let title: string
   let body: string
@@ -63,9 +67,9 @@ async function remind(o: OrderDoc, m: Move): Promise<void> {
     title = '代煎订单已取消'
     body = `药房取消了${o.patientName}的代煎订单${o.orderNo}：${m.note ?? ''}。`
   } else {
-    return
+    return undefined
   }
-  await enqueue({
+  return {
     accountId: o.accountId,
     kind: `decoction_${o.status}`,
     title,
@@ -77,5 +81,5 @@ async function remind(o: OrderDoc, m: Move): Promise<void> {
       thing3: clip(o.courier && o.status === 'shipped' ? `${o.courier.company} ${o.courier.trackingNo}` : (m.note ?? o.patientName))
     },
     dedupeKey: `decoction_${o._id}_${o.status}`
-  })
+  }
 }

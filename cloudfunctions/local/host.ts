@@ -18,6 +18,7 @@ import { DEMO_ACCOUNTS, demoOpenid } from './demo'
 import { loadSecrets } from './secrets'
 import { contextFor, signSession, verifySession } from './session'
 import { seedIfEmpty } from './seed'
+import { runRecovery } from '../common/recovery'
 import { startTimers, type TimerRunner } from './timers'
 import { ROLE_LABELS } from '../../types/contract'
 
@@ -54,6 +55,8 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
   setStorage(localFolderStorage(join(dataDir, 'files')))
   clearSettingsCache()
   if (opts.seed !== false) await seedIfEmpty()
+  // Nothing is in flight before the host listens: whatever a killed host left half-done is finished or undone now.
+  await runRecovery({ graceMs: 0 })
 
   const functions = opts.functions ?? cloudFunctions
   const app = Fastify({ logger: opts.logger ?? false, bodyLimit: BODY_LIMIT })

@@ -177,7 +177,7 @@ describe('sending the outbox', () => {
         .map((t) => t.name)
         .sort()
     expect(names('booking')).toEqual(['markNoShows', 'remindDayBefore'])
-    expect(names('jobs')).toEqual(['deliverOutbox'])
+    expect(names('jobs')).toEqual(['deliverOutbox', 'recover'])
     expect(await b.call('admin', 'booking', 'markNoShows', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
     expect(await b.call('admin', 'jobs', 'deliverOutbox', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })

@@ -9,6 +9,9 @@ export async function addProfile(input: ProfileInput, ctx: ActionContext) {
     throw new AppError('CONFLICT', '添加就诊人前，请先阅读并同意《健康信息处理知情同意书》')
   }
   if (input.relation === 'self') await ensureSingleSelf(account._id)
-  const doc = await createProfile(account._id, input, { full: (max) => `每个账号最多添加${max}位就诊人` })
+  const doc = await createProfile(account._id, input, {
+    full: (max) => `每个账号最多添加${max}位就诊人`,
+    requestKey: ctx.requestId ? `${account._id}:${ctx.requestId}` : undefined
+  })
   return profileView(doc)
 }

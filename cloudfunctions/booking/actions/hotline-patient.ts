@@ -26,6 +26,7 @@ export async function hotlinePatient(input: Input, ctx: ActionContext) {
   try {
     const doc = await createProfile(accountId, input, {
       full: (max) => `这个手机号下已有${max}位就诊人，请核对后选择已有的就诊人`,
+      requestKey: ctx.requestId ? `${staff.accountId}:${ctx.requestId}` : undefined,
       extra: {
         createdBy: staff.accountId,
         createdVia: 'hotline',

@@ -1,10 +1,11 @@
 import { bookingRefusal, totalRemaining } from '../../../types/booking-rules'
 import { iso } from '../../common/clock'
-import { db } from '../../common/db'
+import { db, firstDoc } from '../../common/db'
+import { requestDocId } from '../../common/request-key'
 import { AppError, isDuplicateKeyError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
-import { newWaitTicket, WAITLIST } from '../docs'
+import { newWaitTicket, WAITLIST, type WaitDoc } from '../docs'
 import { patientStateById, scheduleById } from '../reads'
 import { bookableProfile, ensurePatientState } from '../patients'
 import { sessionProblem } from '../places'
@@ -14,6 +15,9 @@ import { positionOf } from '../waitlist'
 /** On a full session, the patient queues; the first in line gets the next place given back. */
 export async function joinWaitlist(input: { scheduleId: string; profileId: string }, ctx: ActionContext) {
   const { accountId } = ctx.user()
+  const ticketId = requestDocId('wt', accountId, ctx.requestId)
+  const earlier = ticketId ? firstDoc<WaitDoc>(await db().collection(WAITLIST).doc(ticketId).get()) : undefined
+  if (earlier && earlier.accountId === accountId) return waitView(earlier, await positionOf(earlier))
   const rules = (await getSettings()).booking
   const nowIso = iso()
   const profile = await bookableProfile({ accountId, hotline: false }, input.profileId)
@@ -28,7 +32,11 @@ export async function joinWaitlist(input: { scheduleId: string; profileId: strin
   const doc = newWaitTicket(profile, s, accountId, nowIso)
   let id: string
   try {
-    id = (await db().collection(WAITLIST).add(doc)).id as string
+    id = (
+      await db()
+        .collection(WAITLIST)
+        .add(ticketId ? { ...doc, _id: ticketId } : doc)
+    ).id as string
   } catch (err) {
     if (isDuplicateKeyError(err)) throw new AppError('CONFLICT', `${profile.name}已在本场的候补队列中`)
     throw err

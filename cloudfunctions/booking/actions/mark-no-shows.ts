@@ -2,13 +2,13 @@ import { banText, dateLabel } from '../../../types/booking-rules'
 import { iso } from '../../common/clock'
 import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
-import { enqueue } from '../../common/outbox'
+import type { OutboxInput } from '../../common/outbox'
 import { SYSTEM } from '../../common/transition'
 import { collection } from '../../common/typed'
 import { getSettings } from '../../common/settings'
 import { APPOINTMENTS, WAITLIST, type AppointmentDoc, type WaitDoc } from '../docs'
 import { scheduleById } from '../reads'
-import { cancelAppointment, completeAppointment, expireWait, markNoShow, tellClosed } from '../moves'
+import { cancelAppointment, completeAppointment, expireWait, markNoShow, closedNotice } from '../moves'
 
 const BATCH = 200
 
@@ -44,24 +44,23 @@ export async function markNoShows() {
   for (const a of await ended('booked', nowIso)) {
     const s = await scheduleById(a.scheduleId)
     if (s?.status === 'closed') {
-      if (await unlessMoved(() => cancelAppointment(a, { actor: SYSTEM, by: 'hospital', reason: s.closeReason }))) {
-        await tellClosed(a, s.closeReason)
+      const notice = closedNotice(a, s.closeReason)
+      if (await unlessMoved(() => cancelAppointment(a, { actor: SYSTEM, by: 'hospital', reason: s.closeReason, notice }))) {
         counts.cancelled++
       }
       continue
     }
     let banned = ''
-    if (!(await unlessMoved(async () => (banned = (await markNoShow(a, rules, SYSTEM)).banned)))) continue
-    counts.noShows++
-    if (!banned) continue
-    counts.banned++
-    await enqueue({
+    const banNotice = (until: string): OutboxInput => ({
       accountId: a.accountId,
       kind: 'booking_banned',
       title: '预约受限通知',
-      body: `${a.patientName}${dateLabel(a.date)}的预约未按时就诊。${banText({ until: banned, reason: `因${rules.noShowWindowDays}天内${rules.noShowLimit}次爽约` })}。如有特殊情况，请联系医院。`,
-      dedupeKey: `banned_${a.profileId}_${banned.slice(0, 10)}`
+      body: `${a.patientName}${dateLabel(a.date)}的预约未按时就诊。${banText({ until, reason: `因${rules.noShowWindowDays}天内${rules.noShowLimit}次爽约` })}。如有特殊情况，请联系医院。`,
+      dedupeKey: `banned_${a.profileId}_${until.slice(0, 10)}`
     })
+    if (!(await unlessMoved(async () => (banned = (await markNoShow(a, rules, SYSTEM, banNotice)).banned)))) continue
+    counts.noShows++
+    if (banned) counts.banned++
   }
   for (const a of await ended('checked_in', nowIso)) {
     if (await unlessMoved(() => completeAppointment(a, SYSTEM))) counts.completed++

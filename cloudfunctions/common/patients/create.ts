@@ -52,20 +52,35 @@ export const duplicateProfile = () => new AppError('CONFLICT', DUPLICATE_PROFILE
 /**
  * Adds a profile to an account within the hospital's limit. `full` is what the person hears when
  * the account has no room; a person already in the account is CONFLICT (duplicateProfile).
+ *
+ * The place is taken on the account's counter (one conditional update, stamped `profileHeldAt`)
+ * before the insert, so concurrent adds cannot pass the limit; a transaction per add was measured
+ * to answer 系统繁忙 to ten people adding at once. A call killed between the two leaves the counter
+ * one high: recovery (common/recovery) derives it again once the stamp is older than a lease.
+ * `requestKey` (accountId:requestId) is stored on the profile, so a retry of a call whose first run
+ * inserted but never answered returns that profile instead of refusing a duplicate.
  */
 export async function createProfile(
   accountId: string,
   input: ProfileInput,
-  opts: { full: (max: number) => string; extra?: Partial<ProfileDoc> }
+  opts: { full: (max: number) => string; extra?: Partial<ProfileDoc>; requestKey?: string }
 ): Promise<ProfileDoc> {
   const { maxProfiles } = (await getSettings()).account
   const _ = db().command
+  const doc: Omit<ProfileDoc, '_id'> = {
+    ...newProfile(accountId, input),
+    ...(opts.extra ?? {}),
+    ...(opts.requestKey ? { requestKey: opts.requestKey } : {})
+  }
   const taken = await db()
     .collection('accounts')
     .where({ _id: accountId, profileCount: _.lt(maxProfiles) })
-    .update({ profileCount: _.inc(1) })
-  if (!taken.updated) throw new AppError('CONFLICT', opts.full(maxProfiles))
-  const doc = { ...newProfile(accountId, input), ...(opts.extra ?? {}) }
+    .update({ profileCount: _.inc(1), profileHeldAt: iso() })
+  if (!taken.updated) {
+    const mine = await sameRequest(doc.uniqueKey, opts.requestKey)
+    if (mine) return mine
+    throw new AppError('CONFLICT', opts.full(maxProfiles))
+  }
   try {
     const added = await collection<ProfileDoc>(PROFILES).add(doc)
     return { ...doc, _id: added.id as string }
@@ -74,7 +89,16 @@ export async function createProfile(
       .collection('accounts')
       .doc(accountId)
       .update({ profileCount: _.inc(-1) })
-    if (isDuplicateKeyError(err)) throw duplicateProfile()
-    throw err
+    if (!isDuplicateKeyError(err)) throw err
+    const mine = await sameRequest(doc.uniqueKey, opts.requestKey)
+    if (mine) return mine
+    throw duplicateProfile()
   }
+}
+
+/** The profile an earlier run of the same request created, if any. */
+async function sameRequest(uniqueKey: string, requestKey: string | undefined): Promise<ProfileDoc | undefined> {
+  if (!requestKey) return undefined
+  const res = await collection<ProfileDoc>(PROFILES).where({ uniqueKey, requestKey }).limit(1).get()
+  return res.data[0]
 }

@@ -24,6 +24,8 @@ export interface ProfileDoc {
   /** Set when the hotline created the profile for a caller without WeChat. */
   createdBy?: string
   createdVia?: 'hotline'
+  /** accountId:requestId of the call that created it: its retry returns this profile. */
+  requestKey?: string
   consent?: { healthData: string; at: string; takenBy: string; method: 'phone' }
 }
 

@@ -1,3 +1,4 @@
+import { actorFor, movedByThisRequest } from '../../common/transition'
 import type { AdvanceInput } from '../../../types/decoction'
 import { now } from '../../common/clock'
 import { getSettings } from '../../common/settings'
@@ -14,6 +15,8 @@ import { anyOrder, anyPrescription } from '../reads'
 export async function advanceOrder(input: AdvanceInput, ctx: ActionContext) {
   const { accountId, roles } = ctx.user()
   const order = await anyOrder(input.id)
+  const actor = actorFor({ accountId, roles }, ctx.requestId)
+  if (order.status === input.to && movedByThisRequest(order, actor)) return orderView(order)
   const rx = input.to === 'decocting' ? await anyPrescription(order.prescriptionId) : undefined
   const { soakingMinutes } = (await getSettings()).decoction
   const write = stepWrite(input, order, rx?.herbs ?? [], now(), soakingMinutes)
@@ -21,7 +24,7 @@ export async function advanceOrder(input: AdvanceInput, ctx: ActionContext) {
     id: order._id,
     to: input.to,
     from: input.from,
-    actor: { accountId, roles },
+    actor,
     side: 'pharmacy',
     ...(write.note ? { note: write.note } : {}),
     patch: write.patch,

@@ -1,3 +1,4 @@
+import { actorFor, movedByThisRequest } from '../../common/transition'
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { orderView } from '../views'
@@ -8,6 +9,8 @@ import { ownOrder } from '../reads'
 export async function cancelOrder(input: { id: string; reason?: string }, ctx: ActionContext) {
   const { accountId, roles } = ctx.user()
   const order = await ownOrder(accountId, input.id)
+  const actor = actorFor({ accountId, roles }, ctx.requestId)
+  if (order.status === 'cancelled' && movedByThisRequest(order, actor)) return orderView(order)
   if (order.status === 'cancelled') throw new AppError('CONFLICT', '订单已经取消了')
   if (order.status !== 'submitted' && order.status !== 'reviewed') {
     throw new AppError('CONFLICT', '药房已开始调配，不能再取消了；如有疑问请联系医院中药房')
@@ -16,7 +19,7 @@ export async function cancelOrder(input: { id: string; reason?: string }, ctx: A
   const doc = await moveOrder({
     id: order._id,
     to: 'cancelled',
-    actor: { accountId, roles },
+    actor,
     side: 'family',
     note: reason,
     patch: { cancelReason: reason }

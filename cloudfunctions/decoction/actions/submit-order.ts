@@ -18,7 +18,10 @@ import { holders, nextSequence, ownPrescription } from '../reads'
 export async function submitOrder(input: SubmitOrderInput, ctx: ActionContext) {
   const { accountId } = ctx.user()
   const rx = await ownPrescription(accountId, input.prescriptionId)
+  // accountId:requestId on the order: a retry whose first run inserted but never answered finds it.
+  const requestKey = ctx.requestId ? `${accountId}:${ctx.requestId}` : undefined
   const held = (await holders([rx._id])).get(rx._id)
+  if (held && requestKey && held.requestKey === requestKey) return orderView(held)
   if (held) throw alreadyOrdered(held)
 
   const at = iso()
@@ -46,7 +49,8 @@ export async function submitOrder(input: SubmitOrderInput, ctx: ActionContext) {
     holdKey: holdKey(rx._id),
     searchKeys: searchKeysOf(base),
     createdAt: at,
-    updatedAt: at
+    updatedAt: at,
+    ...(requestKey ? { requestKey } : {})
   }
   let saved: OrderDoc
   try {
@@ -55,6 +59,7 @@ export async function submitOrder(input: SubmitOrderInput, ctx: ActionContext) {
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
     const now = (await holders([rx._id])).get(rx._id)
+    if (now && requestKey && now.requestKey === requestKey) return orderView(now)
     if (now) throw alreadyOrdered(now)
     throw err
   }
