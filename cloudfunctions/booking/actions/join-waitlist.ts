@@ -1,5 +1,6 @@
 import { bookingRefusal, totalRemaining } from '../../../types/booking-rules'
 import { iso } from '../../common/clock'
+import { requireHealthDataConsent } from '../../common/consent'
 import { db } from '../../common/db'
 import { AppError, isDuplicateKeyError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
@@ -14,6 +15,7 @@ import { positionOf } from '../waitlist'
 /** On a full session, the patient queues; the first in line gets the next place given back. */
 export async function joinWaitlist(input: { scheduleId: string; profileId: string }, ctx: ActionContext) {
   const { accountId } = ctx.user()
+  await requireHealthDataConsent({ profileId: input.profileId }, '候补')
   const rules = (await getSettings()).booking
   const nowIso = iso()
   const profile = await bookableProfile({ accountId, hotline: false }, input.profileId)
