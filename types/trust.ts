@@ -29,6 +29,12 @@ export const WITHDRAWAL_MEANING = [
   '您可以随时在「我的 → 隐私与数据」重新同意，恢复以上服务。'
 ] as const
 
+export const DELETION_MEANING = [
+  '注销后，您的登录将失效，所有就诊人、地址、消息和个人信息将被删除，无法恢复。',
+  '未就诊的预约、候补、未开始配药的代煎订单和上门护理将先按各项服务的规则取消；如有已不能取消的服务（已过取消时间、正在配药或护士已到达），需等其完成后再注销。',
+  '按照病历管理规定，门诊病历等医疗记录须保存一定年限：这部分记录将与账号脱离，加密保存并标记，到期后删除。'
+] as const
+
 export const settingDescription = z.object({
   /** `section.field`, e.g. `booking.cutoffTime`. */
   key: z.string(),
@@ -94,6 +100,15 @@ export const trustActions = {
   withdrawHealthDataConsent: action({
     input: z.object({ confirm: z.literal(true, { errorMap: () => ({ message: '请确认撤回同意' }) }) }).strict(),
     output: z.object({ withdrawnAt: z.string(), meaning: z.array(z.string()) })
+  })({ roles: ['patient'], requestId: false, example: () => ({ confirm: true }) }),
+  deleteAccount: action({
+    input: z.object({ confirm: z.literal(true, { errorMap: () => ({ message: '请确认注销账号' }) }) }).strict(),
+    output: z.object({
+      cancelled: z.array(z.object({ service: z.string(), id: z.string(), label: z.string() })),
+      notCancelled: z.array(z.object({ service: z.string(), id: z.string(), label: z.string(), why: z.string() })),
+      kept: z.array(z.object({ collection: z.string(), count: z.number().int(), label: z.string(), until: z.string() })),
+      meaning: z.array(z.string())
+    })
   })({ roles: ['patient'], requestId: false, example: () => ({ confirm: true }) }),
   getSettings: action({ input: emptyInput, output: z.object({ settings: z.array(settingDescription) }) })({
     roles: ['admin'],

@@ -22,6 +22,7 @@ import { getSettingsAction } from './actions/get-settings'
 import { updateSettings } from './actions/update-settings'
 import { settingsHistory } from './actions/settings-history'
 import { smsOutbox } from './actions/sms-outbox'
+import { deleteAccount } from './actions/delete-account'
 
 export const fn = createFunction('account', accountActions, {
   whoami,
@@ -45,7 +46,8 @@ export const fn = createFunction('account', accountActions, {
   getSettings: getSettingsAction,
   updateSettings,
   settingsHistory,
-  smsOutbox
+  smsOutbox,
+  deleteAccount
 })
 
 export const main = fn.main

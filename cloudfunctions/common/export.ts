@@ -5,8 +5,26 @@
  */
 import { recordBundle, type FhirBundle, type FhirTaskInput } from '../../types/records-fhir'
 import type { Measure } from '../../types/records-rules'
-import { decryptField } from './crypto'
-import { db } from './db'
+import {
+  ACTIVE_STATUSES as BOOKING_ACTIVE,
+  appointmentWorkflow,
+  APPOINTMENT_STATUS_LABELS,
+  waitlistWorkflow,
+  WAITLIST_STATUS_LABELS
+} from '../../types/booking'
+import { ACTIVE_STATUSES as DECOCTION_ACTIVE, decoctionWorkflow, ORDER_STATUS_LABELS } from '../../types/decoction'
+import { releasedKey } from '../../types/decoction-rules'
+import { nursingWorkflow, NURSING_STATUS_LABELS } from '../../types/nursing'
+import { familyCancelTerms, type Fees } from '../../types/nursing-rules'
+import type { Settings } from '../../types/settings'
+import type { Workflow } from '../../types/workflow'
+import { iso } from './clock'
+import { manifest } from './collections'
+import { decryptField, encryptField } from './crypto'
+import { db, type Transaction } from './db'
+import { AppError } from './errors'
+import { enqueue, type OutboxInput } from './outbox'
+import { transition } from './transition'
 import { getSettings } from './settings'
 import { collection } from './typed'
 
@@ -190,4 +208,229 @@ export async function collectAccountData(accountId: string, at: string) {
     profiles: out,
     accountData
   }
+}
+
+/**
+ * Closing an account: live things the family may still cancel under each service's workflow table
+ * are cancelled first (through `transition`, as the family, with the writes the service's own
+ * cancel makes with it); what a hospital must keep by law is detached and sealed; the rest erased.
+ */
+export interface AccountCloser {
+  service: string
+  collection: string
+  workflow: Workflow<string>
+  labels: Record<string, string>
+  /** Statuses in which the thing is still under way. */
+  live: readonly string[]
+  /** Statuses from which the family itself may cancel. */
+  from: readonly string[]
+  /** What the family reads in the reply. */
+  label: (doc: Doc) => string
+  patch: (doc: Doc, now: { iso: string; settings: Settings }) => Record<string, unknown>
+  within?: (tx: Transaction, doc: Doc) => Promise<void>
+  /** A notice to the staff member already holding it (a nurse assigned to the visit). */
+  notify?: (doc: Doc) => OutboxInput | undefined
+  /** Refused even from those statuses (e.g. past the booking cutoff): kept, and said so. */
+  blocked?: (doc: Doc, now: { iso: string; settings: Settings }) => string | undefined
+}
+
+const s = (v: unknown) => String(v ?? '')
+const nursingTerms = (r: Doc, now: { iso: string; settings: Settings }) =>
+  familyCancelTerms(s(r.status), s(r.windowStartsAt), now.iso, r.fees as Fees, now.settings.nursing)
+const patientCancels = (w: Workflow<string>) => Object.keys(w).filter((from) => w[from]?.cancelled?.includes('patient'))
+
+export const ACCOUNT_CLOSERS: readonly AccountCloser[] = [
+  {
+    service: 'booking',
+    collection: 'appointments',
+    workflow: appointmentWorkflow,
+    labels: APPOINTMENT_STATUS_LABELS,
+    live: BOOKING_ACTIVE,
+    from: ['booked'],
+    label: (a) => `专家号预约：${s(a.patientName)} ${s(a.date)} ${s(a.start)} ${s(a.departmentName)} ${s(a.doctorName)}`,
+    patch: (a) => ({ activeKey: `x:${a._id}`, returnKey: `x:${a._id}`, cancelReason: '账号注销', cancelledBy: 'patient' }),
+    // The same writes as booking's own cancel by the family: the patient's hold released, the place back to the pool.
+    within: async (tx, a) => {
+      const _ = db().command
+      await tx
+        .collection('booking_patients')
+        .doc(s(a.profileId))
+        .update({ activeCount: _.inc(-1), activeSchedules: _.pull(s(a.scheduleId)) })
+      await tx
+        .collection('schedules')
+        .doc(s(a.scheduleId))
+        .update({ [`slices.${Number(a.sliceIndex)}.remaining`]: _.inc(1) })
+    },
+    blocked: (a, now) => (typeof a.cutoffAt === 'string' && now.iso >= a.cutoffAt ? '已过取消截止时间，请联系医院' : undefined)
+  },
+  {
+    service: 'booking',
+    collection: 'booking_waitlist',
+    workflow: waitlistWorkflow,
+    labels: WAITLIST_STATUS_LABELS,
+    live: ['waiting'],
+    from: ['waiting'],
+    label: (w) => `候补：${s(w.patientName)} ${s(w.date)} ${s(w.doctorName)}`,
+    patch: (w) => ({ waitKey: `x:${w._id}` })
+  },
+  {
+    service: 'decoction',
+    collection: 'decoction_orders',
+    workflow: decoctionWorkflow,
+    labels: ORDER_STATUS_LABELS,
+    live: DECOCTION_ACTIVE,
+    from: patientCancels(decoctionWorkflow),
+    label: (o) => `代煎订单：${s(o.orderNo)} ${s(o.patientName)}`,
+    patch: (o) => ({ holdKey: releasedKey(o._id), cancelReason: '账号注销' })
+  },
+  {
+    service: 'nursing',
+    collection: 'nursing_requests',
+    workflow: nursingWorkflow,
+    labels: NURSING_STATUS_LABELS,
+    live: ['submitted', 'assessed', 'assigned', 'accepted', 'en_route', 'arrived', 'in_service'],
+    from: patientCancels(nursingWorkflow),
+    label: (r) => `上门护理：${s(r.patientName)} ${s(r.date)}`,
+    // The family's own cancel terms (refund by status and time), recorded as nursing records them.
+    patch: (r, now) => {
+      const t = nursingTerms(r, now)
+      return {
+        nurseSlot: `free|${r._id}`,
+        cancellation: { by: 'family', reason: '账号注销', refund: t.refund, kept: t.kept, text: t.text, at: now.iso }
+      }
+    },
+    blocked: (r, now) => {
+      const t = nursingTerms(r, now)
+      return t.allowed ? undefined : t.text
+    },
+    notify: (r) =>
+      typeof r.nurseAccountId === 'string' && r.nurseAccountId
+        ? {
+            accountId: r.nurseAccountId,
+            kind: 'nursing_cancelled',
+            title: '上门护理已取消',
+            body: `${s(r.date)}的上门护理已取消（家属注销账号），无需前往。`,
+            dedupeKey: `closed_account_${r._id}`
+          }
+        : undefined
+  }
+]
+
+/** Medical records a hospital must keep (outpatient records at least 15 years): sealed, not erased. */
+export const KEPT_RECORDS: ReadonlyArray<{ collection: string; label: string; via?: { field: string; of: string } }> = [
+  { collection: 'appointments', label: '门诊预约与就诊记录' },
+  { collection: 'prescriptions', label: '处方' },
+  { collection: 'decoction_orders', label: '代煎配药记录' },
+  { collection: 'nursing_requests', label: '上门护理记录' },
+  { collection: 'readings', label: '健康测量记录' },
+  { collection: 'follow_up_tasks', label: '随访任务' },
+  { collection: 'follow_ups', label: '随访记录' },
+  { collection: 'programme_enrolments', label: '慢病管理档案' },
+  // Safety alarms name the patient of the visit they were raised on (after that visit's line above).
+  { collection: 'nursing_alarms', label: '上门护理安全记录', via: { field: 'requestId', of: 'nursing_requests' } }
+]
+
+const ERASED_BY_PROFILE = ['booking_waitlist', 'booking_patients']
+const ERASED_BY_ACCOUNT = ['outbox', 'addresses', 'sms_outbox']
+
+/** A kept record as stored after its account closed: nothing readable but when and what kind. */
+function sealed(doc: Doc, collectionName: string, keptUntil: string, at: string): Doc {
+  const uniques = manifest.collections.find((c) => c.name === collectionName)?.indexes?.filter((i) => i.unique) ?? []
+  const keys = Object.fromEntries(uniques.flatMap((i) => i.keys.map((k) => [k.field, `x:${doc._id}`])))
+  return {
+    _id: doc._id,
+    status: 'kept',
+    ...keys,
+    retention: { kept: true, reason: '病历依法保存', keptUntil, accountClosedAt: at },
+    sealed: encryptField(JSON.stringify(doc))
+  } as Doc
+}
+
+export interface ClosingResult {
+  cancelled: Array<{ service: string; id: string; label: string }>
+  notCancelled: Array<{ service: string; id: string; label: string; why: string }>
+  kept: Array<{ collection: string; count: number; label: string; until: string }>
+}
+
+export async function closeAccount(accountId: string, actor: { accountId: string; roles: readonly string[] }): Promise<ClosingResult> {
+  const at = iso()
+  const profiles = await all('profiles', { accountId })
+  const profileIds = profiles.map((p) => p._id)
+  const _ = db().command
+  const result: ClosingResult = { cancelled: [], notCancelled: [], kept: [] }
+  const now = { iso: at, settings: await getSettings() }
+  // Everything under way, first: if any of it is past what the family may cancel, nothing changes.
+  const plan: Array<{ c: AccountCloser; doc: Doc }> = []
+  if (profileIds.length) {
+    for (const c of ACCOUNT_CLOSERS) {
+      for (const doc of await all(c.collection, { profileId: _.in(profileIds), status: _.in([...c.live]) })) {
+        const why = c.from.includes(s(doc.status)) ? c.blocked?.(doc, now) : `${c.labels[s(doc.status)] ?? s(doc.status)}，不能取消`
+        if (why) result.notCancelled.push({ service: c.service, id: doc._id, label: c.label(doc), why })
+        else plan.push({ c, doc })
+      }
+    }
+  }
+  if (result.notCancelled.length) {
+    const list = result.notCancelled.map((n) => `${n.label}（${n.why}）`).join('；')
+    throw new AppError('CONFLICT', `以下服务正在进行，暂不能注销账号：${list}。请在完成后再注销，或联系医院`)
+  }
+  for (const { c, doc } of plan) {
+    await transition({
+      collection: c.collection,
+      id: doc._id,
+      workflow: c.workflow,
+      labels: c.labels,
+      to: 'cancelled' in c.labels ? 'cancelled' : 'left',
+      from: s(doc.status),
+      actor,
+      note: '账号注销',
+      patch: c.patch(doc, now),
+      within: c.within ? (tx) => c.within!(tx, doc) : undefined
+    })
+    const notice = c.notify?.(doc)
+    if (notice) await enqueue(notice)
+    result.cancelled.push({ service: c.service, id: doc._id, label: c.label(doc) })
+  }
+  const years = now.settings.retention.outpatientRecordYears
+  const keptUntil = `${Number(at.slice(0, 4)) + years}${at.slice(4, 10)}`
+  if (profileIds.length) {
+    const keptIds = new Map<string, string[]>()
+    for (const k of KEPT_RECORDS) {
+      const where = k.via ? { [k.via.field]: _.in(keptIds.get(k.via.of) ?? []) } : { profileId: _.in(profileIds) }
+      const docs = await all(k.collection, where)
+      keptIds.set(
+        k.collection,
+        docs.map((d) => d._id)
+      )
+      for (const doc of docs)
+        await db()
+          .collection(k.collection)
+          .doc(doc._id)
+          .set(withoutId(sealed(doc, k.collection, keptUntil, at)))
+      if (docs.length) result.kept.push({ collection: k.collection, count: docs.length, label: k.label, until: keptUntil })
+    }
+    for (const name of ERASED_BY_PROFILE) {
+      const field = name === 'booking_patients' ? '_id' : 'profileId'
+      await db()
+        .collection(name)
+        .where({ [field]: _.in(profileIds) })
+        .remove()
+    }
+    await db()
+      .collection('profiles')
+      .where({ _id: _.in(profileIds) })
+      .remove()
+  }
+  for (const name of ERASED_BY_ACCOUNT) await db().collection(name).where({ accountId }).remove()
+  // The account stays as a marker only, so its sign-in is refused and its id is never reused.
+  await db()
+    .collection('accounts')
+    .doc(accountId)
+    .set({ openid: `deleted:${accountId}`, nickname: '已注销', roles: [], deletedAt: at, profileCount: 0 })
+  return result
+}
+
+function withoutId(doc: Doc): Record<string, unknown> {
+  const { _id: _unused, ...rest } = doc
+  return rest
 }
