@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { action, emptyInput, STAFF_ROLES } from './contract'
 import { settingsSchema } from './settings'
+import { text } from './text'
 
 const staffRole = z.enum(STAFF_ROLES)
 
@@ -120,7 +121,7 @@ export const trustActions = {
     output: z.object({ settings: z.array(settingDescription), changed: z.array(z.string()) })
   })({ roles: ['admin'], requestId: false, example: () => ({ changes: { 'booking.cutoffTime': '16:00' } }) }),
   settingsHistory: action({
-    input: z.object({ key: z.string().max(64).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
+    input: z.object({ key: text('设置项').max(64).optional(), limit: z.number().int().min(1).max(200).optional() }).strict(),
     output: z.object({ changes: z.array(settingsChange) })
   })({ roles: ['admin'], requestId: false, example: () => ({}) }),
   smsOutbox: action({

@@ -1,4 +1,5 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../types/settings'
+import { isSafeText, unsafeTextMessage } from '../../types/text'
 import { db } from './db'
 
 const TTL_MS = 30_000
@@ -26,6 +27,14 @@ export async function getSettings(): Promise<Settings> {
 
 export function clearSettingsCache(): void {
   cached = undefined
+}
+
+/** Settings are shown in every staff list that uses them: no control or bidi characters anywhere. */
+function safeDeep(v: unknown): boolean {
+  if (typeof v === 'string') return isSafeText(v)
+  if (Array.isArray(v)) return v.every(safeDeep)
+  if (v && typeof v === 'object') return Object.entries(v).every(([k, x]) => isSafeText(k) && safeDeep(x))
+  return true
 }
 
 export const SETTINGS_HISTORY = 'settings_history'
@@ -65,6 +74,7 @@ export async function updateHospitalSettings(
   for (const [key, value] of Object.entries(changes)) {
     const [section, field] = key.split('.')
     if (!next[section] || !(field in next[section])) errors[key] = '没有这个设置项'
+    else if (!safeDeep(value)) errors[key] = unsafeTextMessage(key)
     else next[section][field] = value
   }
   if (Object.keys(errors).length) return { errors, changed: [] }

@@ -76,3 +76,11 @@ test('every change is in the history and the audit log with before, after and wh
   expect(audit.data).toHaveLength(2)
   expect((await b.ok('admin', 'account', 'getSettings', {})).settings.find((s) => s.key === 'booking.releaseTime')?.value).toBe('20:00')
 })
+
+test('a programme name with a bidi override is refused like any typed text', async () => {
+  const { settings } = await b.ok('admin', 'account', 'getSettings', {})
+  const programmes = settings.find((s) => s.key === 'records.programmes')!.value as Array<{ name: string }>
+  const bad = programmes.map((p, i) => (i === 0 ? { ...p, name: `高\u202E血压` } : p))
+  const res = await b.callUnchecked('admin', 'account', 'updateSettings', { changes: { 'records.programmes': bad } })
+  expect(res.ok ? 'ok' : Object.keys(res.error.fields ?? {})).toEqual(['records.programmes'])
+})
