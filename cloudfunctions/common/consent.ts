@@ -14,11 +14,13 @@ export interface ConsentState {
   healthDataConsentWithdrawnAt?: string | null
 }
 
+/**
+ * Only a withdrawal refuses here: an account that never consented has no profiles to work on
+ * (addProfile asks for consent first), and hotline accounts record the caller's spoken consent.
+ */
 export function consentProblem(account: ConsentState, what: string): string | undefined {
-  if (account.healthDataConsent) return undefined
-  if (account.healthDataConsentWithdrawnAt)
-    return `该账号已撤回《健康信息处理知情同意书》，暂不能${what}。已有的记录仍可查看；如需继续，请在「我的 → 隐私与数据」重新同意`
-  return `${what}前，请先阅读并同意《健康信息处理知情同意书》`
+  if (account.healthDataConsent || !account.healthDataConsentWithdrawnAt) return undefined
+  return `该账号已撤回《健康信息处理知情同意书》，暂不能${what}。已有的记录仍可查看；如需继续，请在「我的 → 隐私与数据」重新同意`
 }
 
 /**
