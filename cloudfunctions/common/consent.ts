@@ -7,7 +7,8 @@ import { AppError } from './errors'
 import type { AccountDoc } from './identity'
 import { collection } from './typed'
 
-export type ConsentSubject = { profileId: string } | { accountId: string }
+/** The caller's own account as already loaded (no round trip), or the family of a profile staff act for. */
+export type ConsentSubject = { account: ConsentState } | { profileId: string } | { accountId: string }
 
 export interface ConsentState {
   healthDataConsent: AccountDoc['healthDataConsent']
@@ -28,6 +29,11 @@ export function consentProblem(account: ConsentState, what: string): string | un
  * does not exist passes: the service's own ownership check answers NOT_FOUND as before.
  */
 export async function requireHealthDataConsent(who: ConsentSubject, what: string): Promise<void> {
+  if ('account' in who) {
+    const problem = consentProblem(who.account, what)
+    if (problem) throw new AppError('CONFLICT', problem, { consent: problem })
+    return
+  }
   let accountId: string | undefined
   if ('accountId' in who) accountId = who.accountId
   else

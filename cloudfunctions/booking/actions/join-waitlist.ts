@@ -15,7 +15,7 @@ import { positionOf } from '../waitlist'
 /** On a full session, the patient queues; the first in line gets the next place given back. */
 export async function joinWaitlist(input: { scheduleId: string; profileId: string }, ctx: ActionContext) {
   const { accountId } = ctx.user()
-  await requireHealthDataConsent({ profileId: input.profileId }, '候补')
+  await requireHealthDataConsent({ account: ctx.user().account }, '候补')
   const rules = (await getSettings()).booking
   const nowIso = iso()
   const profile = await bookableProfile({ accountId, hotline: false }, input.profileId)

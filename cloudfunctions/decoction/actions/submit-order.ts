@@ -18,7 +18,7 @@ import { holders, nextSequence, ownPrescription } from '../reads'
  */
 export async function submitOrder(input: SubmitOrderInput, ctx: ActionContext) {
   const { accountId } = ctx.user()
-  await requireHealthDataConsent({ accountId }, '下代煎订单')
+  await requireHealthDataConsent({ account: ctx.user().account }, '下代煎订单')
   const rx = await ownPrescription(accountId, input.prescriptionId)
   const held = (await holders([rx._id])).get(rx._id)
   if (held) throw alreadyOrdered(held)

@@ -15,7 +15,7 @@ import { requestView } from '../views'
 /** A family asks for a home visit for one of their profiles. A retried requestId replays the first reply (router). */
 export async function submitRequest(input: SubmitRequestInput, ctx: ActionContext) {
   const { accountId } = ctx.user()
-  await requireHealthDataConsent({ profileId: input.profileId }, '申请上门护理')
+  await requireHealthDataConsent({ account: ctx.user().account }, '申请上门护理')
   const rules = (await getSettings()).nursing
   const [profile, address, items] = await Promise.all([
     ownProfile(accountId, input.profileId),

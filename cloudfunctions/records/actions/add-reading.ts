@@ -10,7 +10,7 @@ import { savedReply } from '../views'
 /** A family enters a reading for one of their profiles; the flag and its advice come back at once. */
 export async function addReading(input: AddReadingInput, ctx: ActionContext) {
   const { accountId } = ctx.user()
-  await requireHealthDataConsent({ profileId: input.profileId }, '记录健康数据')
+  await requireHealthDataConsent({ account: ctx.user().account }, '记录健康数据')
   const profile = await ownProfile(accountId, input.profileId)
   const rules = (await getSettings()).records
   const saved = await saveReading(
