@@ -3,7 +3,16 @@ const isH5 = process.env.TARO_ENV === 'h5'
 const subPackages = [
   {
     root: 'packages/account',
-    pages: ['profiles/index', 'profile-form/index', 'consent/index', 'staff/index', 'staff-detail/index', 'messages/index']
+    pages: [
+      'profiles/index',
+      'profile-form/index',
+      'consent/index',
+      'staff/index',
+      'staff-detail/index',
+      'messages/index',
+      'privacy/index',
+      'settings/index'
+    ]
   },
   {
     root: 'packages/booking',

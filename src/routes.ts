@@ -9,6 +9,8 @@ export const ROUTES = {
   consent: '/packages/account/consent/index',
   staff: '/packages/account/staff/index',
   staffDetail: '/packages/account/staff-detail/index',
+  privacy: '/packages/account/privacy/index',
+  settings: '/packages/account/settings/index',
   /** H5 only: the local host's demo sign-in. */
   login: '/packages/dev/login/index'
 } as const

@@ -4,6 +4,7 @@ import { idNumberProblem } from './idcard'
 import { defineWorkflow } from './workflow'
 import { registerFieldLabels } from './zod-zh'
 import { text } from './text'
+import { trustActions, TRUST_FIELD_LABELS } from './trust'
 
 export const RELATIONS = ['self', 'parent', 'child', 'spouse', 'other'] as const
 export type Relation = (typeof RELATIONS)[number]
@@ -235,7 +236,8 @@ export const accountActions = {
   markMessagesRead: action({
     input: z.object({ ids: z.array(id).min(1).max(100) }).strict(),
     output: z.object({ updated: z.number().int() })
-  })({ roles: ['patient'], requestId: false, example: () => ({ ids: ['msg_none'] }) })
+  })({ roles: ['patient'], requestId: false, example: () => ({ ids: ['msg_none'] }) }),
+  ...trustActions
 } as const
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -257,3 +259,4 @@ export const FIELD_LABELS: Record<string, string> = {
 }
 
 registerFieldLabels(FIELD_LABELS)
+registerFieldLabels(TRUST_FIELD_LABELS)

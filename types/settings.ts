@@ -36,7 +36,9 @@ export const settingsSchema = z.object({
     maxPhotos: z.number().int().min(0).max(20),
     photoMaxKB: z.number().int().min(50).max(10_240)
   }),
-  records: recordsSettingsSchema
+  records: recordsSettingsSchema,
+  /** Medical-record rules: outpatient records are kept at least 15 years, also after an account closes. */
+  retention: z.object({ outpatientRecordYears: z.number().int().min(15).max(100) })
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -70,5 +72,6 @@ export const DEFAULT_SETTINGS: Settings = {
     // Sent as base64 in the call (4/3 larger): 600 KB stays under the 1 MB request body; the app compresses first.
     photoMaxKB: 600
   },
-  records: DEFAULT_RECORDS_SETTINGS
+  records: DEFAULT_RECORDS_SETTINGS,
+  retention: { outpatientRecordYears: 15 }
 }

@@ -15,6 +15,14 @@ import { setNurseCredentials } from './actions/set-nurse-credentials'
 import { setPreferences } from './actions/set-preferences'
 import { updateProfile } from './actions/update-profile'
 import { whoami } from './actions/whoami'
+import { myAccessLog } from './actions/my-access-log'
+import { exportMyData } from './actions/export-my-data'
+import { withdrawHealthDataConsent } from './actions/withdraw-health-data-consent'
+import { getSettingsAction } from './actions/get-settings'
+import { updateSettings } from './actions/update-settings'
+import { settingsHistory } from './actions/settings-history'
+import { smsOutbox } from './actions/sms-outbox'
+import { deleteAccount } from './actions/delete-account'
 
 export const fn = createFunction('account', accountActions, {
   whoami,
@@ -31,7 +39,15 @@ export const fn = createFunction('account', accountActions, {
   setNurseCredentials,
   findPatients,
   listMessages,
-  markMessagesRead
+  markMessagesRead,
+  myAccessLog,
+  exportMyData,
+  withdrawHealthDataConsent,
+  getSettings: getSettingsAction,
+  updateSettings,
+  settingsHistory,
+  smsOutbox,
+  deleteAccount
 })
 
 export const main = fn.main

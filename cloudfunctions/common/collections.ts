@@ -25,6 +25,20 @@ export const manifest: DatabaseManifest = {
   rule: { read: false, write: false },
   collections: [
     { name: 'settings' },
+    {
+      name: 'settings_history',
+      indexes: [
+        { name: 'key_at', keys: [asc('key'), desc('at')] },
+        { name: 'at', keys: [desc('at')] }
+      ]
+    },
+    {
+      name: 'sms_outbox',
+      indexes: [
+        { name: 'status_at', keys: [asc('status'), asc('createdAt')] },
+        { name: 'at', keys: [desc('createdAt')] }
+      ]
+    },
     { name: 'accounts', indexes: [{ name: 'openid_unique', keys: [asc('openid')], unique: true }] },
     { name: 'staff', indexes: [{ name: 'roles', keys: [asc('roles')] }] },
     {
@@ -37,7 +51,13 @@ export const manifest: DatabaseManifest = {
       ]
     },
     { name: 'requests' },
-    { name: 'audit_log', indexes: [{ name: 'actor_at', keys: [asc('actor.accountId'), desc('at')] }] },
+    {
+      name: 'audit_log',
+      indexes: [
+        { name: 'actor_at', keys: [asc('actor.accountId'), desc('at')] },
+        { name: 'subject_at', keys: [asc('subject.accountId'), desc('at')] }
+      ]
+    },
     { name: 'status_events', indexes: [{ name: 'doc_at', keys: [asc('docId'), asc('at')] }] },
     {
       name: 'outbox',

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import tcb from '@cloudbase/node-sdk'
 import type { Role, StaffRole } from '../../types/contract'
-import { isDuplicateKeyError } from './errors'
+import { AppError, isDuplicateKeyError } from './errors'
 import { iso } from './clock'
 import { collection } from './typed'
 
@@ -57,7 +57,7 @@ export async function loadAccount(openid: string): Promise<AccountDoc> {
   const _id = accountIdFor(openid)
   const accounts = collection<AccountDoc>('accounts')
   const found = (await accounts.where({ _id }).get()).data[0]
-  if (found) return found
+  if (found) return refuseClosed(found)
   const fresh: AccountDoc = {
     _id,
     openid,
@@ -75,6 +75,12 @@ export async function loadAccount(openid: string): Promise<AccountDoc> {
     if (!isDuplicateKeyError(err)) throw err
     return (await accounts.doc(_id).get()).data[0]
   }
+}
+
+/** A closed account (account.deleteAccount) is kept only as a marker: its sign-in is refused. */
+function refuseClosed(found: AccountDoc): AccountDoc {
+  if ((found as { deletedAt?: string }).deletedAt) throw new AppError('UNAUTHENTICATED', '该账号已注销')
+  return found
 }
 
 export function rolesOf(account: AccountDoc): Role[] {

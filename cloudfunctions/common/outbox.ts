@@ -90,9 +90,182 @@ function templates(): Record<string, string> {
   }
 }
 
+/** One text message to a phone, as Tencent Cloud SMS's SendSms takes it. */
+export interface SmsMessage {
+  phone: string
+  templateId: string
+  params: string[]
+  /** Our notice's id, echoed back by the provider (SessionContext) so a send can be traced. */
+  context: string
+}
+export type SmsSender = (msg: SmsMessage) => Promise<{ provider: string; serialNo?: string }>
+
+export const SMS_OUTBOX = 'sms_outbox'
+
+/** Every SMS the functions send (or, on the embedded host, would send), one per notice. */
+export interface SmsDoc {
+  _id: string
+  outboxId: string
+  accountId: string
+  phone: string
+  kind: string
+  templateId: string
+  params: string[]
+  /** The message as the caller reads it, for staff. */
+  text: string
+  status: 'pending' | 'sending' | 'sent' | 'failed'
+  attempts: number
+  error?: string
+  /** True when no SMS service is configured (the embedded host): recorded, not sent. */
+  simulated: boolean
+  provider?: string
+  serialNo?: string
+  createdAt: string
+  sentAt?: string
+}
+
+/** Attempts before a notice is left `failed` for staff to see. */
+export const SMS_MAX_ATTEMPTS = 3
+
+function smsSettings() {
+  let templates: Record<string, string> = {}
+  try {
+    templates = JSON.parse(process.env.SMS_TEMPLATES || '{}') as Record<string, string>
+  } catch {
+    templates = {}
+  }
+  return {
+    appId: process.env.SMS_SDK_APP_ID || '',
+    sign: process.env.SMS_SIGN_NAME || '',
+    region: process.env.SMS_REGION || 'ap-guangzhou',
+    templates
+  }
+}
+
 /**
- * Sends pending messages. Kinds without a template stay in the app only (`in_app`); a failed send
- * is kept with its error. `openidOf` maps an account to the WeChat user to send to.
+ * Tencent Cloud SMS through its official Node SDK (tencentcloud-sdk-nodejs-sms), loaded only when
+ * SMS is configured so that the embedded host and tests never need it or the network.
+ */
+const tencentSmsSender: SmsSender = async (msg) => {
+  const cfg = smsSettings()
+  const moduleName = 'tencentcloud-sdk-nodejs-sms'
+  const sdk = (await import(moduleName)) as {
+    sms: {
+      v20210111: {
+        Client: new (c: unknown) => {
+          SendSms(req: unknown): Promise<{ SendStatusSet?: Array<{ Code: string; Message: string; SerialNo?: string }> }>
+        }
+      }
+    }
+  }
+  const client = new sdk.sms.v20210111.Client({
+    credential: { secretId: process.env.TENCENTCLOUD_SECRETID, secretKey: process.env.TENCENTCLOUD_SECRETKEY },
+    region: cfg.region
+  })
+  const res = await client.SendSms({
+    SmsSdkAppId: cfg.appId,
+    SignName: cfg.sign,
+    TemplateId: msg.templateId,
+    TemplateParamSet: msg.params,
+    PhoneNumberSet: [`+86${msg.phone}`],
+    SessionContext: msg.context
+  })
+  const status = res.SendStatusSet?.[0]
+  if (!status || status.Code !== 'Ok') throw new Error(`短信发送失败：${status?.Code ?? 'NO_STATUS'} ${status?.Message ?? ''}`.trim())
+  return { provider: 'tencentcloud', serialNo: status.SerialNo }
+}
+
+let smsSender: SmsSender | undefined
+
+/** Tests put a fake sender here; `undefined` puts back the default (Tencent Cloud when configured, else local). */
+export function setSmsSender(next: SmsSender | undefined): void {
+  smsSender = next
+}
+
+function activeSmsSender(): SmsSender | undefined {
+  if (smsSender) return smsSender
+  return smsSettings().appId ? tencentSmsSender : undefined
+}
+
+interface SmsAccount {
+  _id: string
+  managedBy?: string
+  phone?: string
+}
+
+/** Accounts the hotline created for callers without the app get their notices by SMS. */
+async function smsPhoneOf(accountId: string): Promise<string | undefined> {
+  const a = (await collection<SmsAccount>('accounts').where({ _id: accountId }).limit(1).get()).data[0]
+  return a?.managedBy === 'hotline' && a.phone ? a.phone : undefined
+}
+
+function smsParams(m: OutboxDoc): string[] {
+  const values = Object.values(m.fields ?? {})
+  return values.length ? values : [m.title, m.body]
+}
+
+/**
+ * One notice by SMS, at most once: the SMS document's id is the notice's, and a send is claimed by
+ * moving it to `sending` only from `pending`/`failed`, so a retried or concurrent delivery finds it
+ * claimed or sent and sends nothing. A failed send stays visible (account.smsOutbox) and is retried
+ * by the next delivery until SMS_MAX_ATTEMPTS.
+ */
+async function deliverSms(m: OutboxDoc, phone: string): Promise<'sent' | 'failed' | 'retry' | 'skip'> {
+  const cfg = smsSettings()
+  const sender = activeSmsSender()
+  const _id = `sms_${m._id}`
+  const sms = collection<SmsDoc>(SMS_OUTBOX)
+  const existing = (await sms.where({ _id }).limit(1).get()).data[0]
+  if (!existing) {
+    const doc: Omit<SmsDoc, '_id'> & { _id: string } = {
+      _id,
+      outboxId: m._id,
+      accountId: m.accountId,
+      phone,
+      kind: m.kind,
+      templateId: cfg.templates[m.kind] ?? cfg.templates.default ?? '',
+      params: smsParams(m),
+      text: `${cfg.sign ? `【${cfg.sign}】` : ''}${m.title}：${m.body}`,
+      status: 'pending',
+      attempts: 0,
+      simulated: !sender,
+      createdAt: iso()
+    }
+    try {
+      await sms.add(doc)
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err
+    }
+  } else if (existing.status === 'sent') return 'sent'
+  const _ = db().command
+  const claimed = await db()
+    .collection(SMS_OUTBOX)
+    .where({ _id, status: _.in(['pending', 'failed']), attempts: _.lt(SMS_MAX_ATTEMPTS) })
+    .update({ status: 'sending', attempts: _.inc(1) })
+  if (!claimed.updated) return 'skip'
+  const doc = (await sms.where({ _id }).limit(1).get()).data[0]
+  if (!sender) {
+    // The embedded host: recorded where the admin reads it, nothing leaves the machine.
+    await sms.doc(_id).update({ status: 'sent', sentAt: iso() })
+    return 'sent'
+  }
+  try {
+    if (!doc.templateId) throw new Error(`没有为「${m.kind}」配置短信模板（SMS_TEMPLATES）`)
+    const res = await sender({ phone: doc.phone, templateId: doc.templateId, params: doc.params, context: m._id })
+    await sms
+      .doc(_id)
+      .update({ status: 'sent', sentAt: iso(), provider: res.provider, ...(res.serialNo ? { serialNo: res.serialNo } : {}) })
+    return 'sent'
+  } catch (err) {
+    await sms.doc(_id).update({ status: 'failed', error: String((err as Error).message ?? err) })
+    return doc.attempts >= SMS_MAX_ATTEMPTS ? 'failed' : 'retry'
+  }
+}
+
+/**
+ * Sends pending messages. Hotline-managed accounts (no app) get them by SMS; others as WeChat
+ * subscribe messages where a template is configured, else in the app only (`in_app`); a failed
+ * send is kept with its error. `openidOf` maps an account to the WeChat user to send to.
  *
  * At most once: a message is claimed (`pending` → `sending`, conditional, so two deliverers never
  * both send it) before WeChat is called, and marked `sent` after. A deliverer that dies between the
@@ -108,6 +281,18 @@ export async function deliverPending(
   const ids = templates()
   const counts = { sent: 0, inApp: 0, failed: 0 }
   for (const m of pending.data) {
+    const phone = await smsPhoneOf(m.accountId)
+    if (phone) {
+      const outcome = await deliverSms(m, phone)
+      if (outcome === 'sent') {
+        await collection<OutboxDoc>('outbox').doc(m._id).update({ status: 'sent', sentAt: iso() })
+        counts.sent++
+      } else if (outcome === 'failed') {
+        await collection<OutboxDoc>('outbox').doc(m._id).update({ status: 'failed', error: '短信发送失败，请在短信记录中查看原因' })
+        counts.failed++
+      } else if (outcome === 'retry') counts.failed++
+      continue
+    }
     const templateId = ids[m.kind]
     const openid = templateId ? await openidOf(m.accountId) : undefined
     if (!templateId || !openid) {

@@ -1,4 +1,5 @@
 import { iso } from '../../common/clock'
+import { requireHealthDataConsent } from '../../common/consent'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { placeBooking } from '../place-booking'
@@ -15,6 +16,7 @@ interface BookInput {
 /** A family books one of its own profiles into a slice (channel self or family from the profile's relation). */
 export async function book(input: BookInput, ctx: ActionContext) {
   const { accountId, account } = ctx.user()
+  await requireHealthDataConsent({ account }, '预约专家号')
   const rules = (await getSettings()).booking
   if (input.returnOf) await checkReturnBooking(accountId, { ...input, returnOf: input.returnOf }, rules.returnVisitDays)
   const doc = await placeBooking({

@@ -1,5 +1,6 @@
 import { bookingRefusal, totalRemaining } from '../../../types/booking-rules'
 import { iso } from '../../common/clock'
+import { requireHealthDataConsent } from '../../common/consent'
 import { db, firstDoc } from '../../common/db'
 import { requestDocId } from '../../common/request-key'
 import { AppError, isDuplicateKeyError } from '../../common/errors'
@@ -18,6 +19,7 @@ export async function joinWaitlist(input: { scheduleId: string; profileId: strin
   const ticketId = requestDocId('wt', accountId, ctx.requestId)
   const earlier = ticketId ? firstDoc<WaitDoc>(await db().collection(WAITLIST).doc(ticketId).get()) : undefined
   if (earlier && earlier.accountId === accountId) return waitView(earlier, await positionOf(earlier))
+  await requireHealthDataConsent({ account: ctx.user().account }, '候补')
   const rules = (await getSettings()).booking
   const nowIso = iso()
   const profile = await bookableProfile({ accountId, hotline: false }, input.profileId)

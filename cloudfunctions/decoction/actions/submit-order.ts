@@ -2,6 +2,7 @@ import type { SubmitOrderInput } from '../../../types/decoction'
 import { holdKey, orderNumber, searchKeysOf } from '../../../types/decoction-rules'
 import { handlingGroups } from '../../../types/decoction-herbs'
 import { iso, today } from '../../common/clock'
+import { requireHealthDataConsent } from '../../common/consent'
 import { db } from '../../common/db'
 import { AppError, isDuplicateKeyError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
@@ -17,6 +18,7 @@ import { holders, nextSequence, ownPrescription } from '../reads'
  */
 export async function submitOrder(input: SubmitOrderInput, ctx: ActionContext) {
   const { accountId } = ctx.user()
+  await requireHealthDataConsent({ account: ctx.user().account }, '下代煎订单')
   const rx = await ownPrescription(accountId, input.prescriptionId)
   // accountId:requestId on the order: a retry whose first run inserted but never answered finds it.
   const requestKey = ctx.requestId ? `${accountId}:${ctx.requestId}` : undefined

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { SERVICE_AGREEMENT_VERSION, type SubmitRequestInput } from '../../../types/nursing'
 import { feesOf, windowProblem, windowStartsAt } from '../../../types/nursing-rules'
 import { iso, local } from '../../common/clock'
+import { requireHealthDataConsent } from '../../common/consent'
 import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
 import { getSettings } from '../../common/settings'
@@ -14,6 +15,7 @@ import { requestView } from '../views'
 /** A family asks for a home visit for one of their profiles. A retried requestId replays the first reply (router). */
 export async function submitRequest(input: SubmitRequestInput, ctx: ActionContext) {
   const { accountId } = ctx.user()
+  await requireHealthDataConsent({ account: ctx.user().account }, '申请上门护理')
   const rules = (await getSettings()).nursing
   const [profile, address, items] = await Promise.all([
     ownProfile(accountId, input.profileId),

@@ -1,5 +1,6 @@
 import type { AddReadingInput } from '../../../types/records'
 import { now } from '../../common/clock'
+import { requireHealthDataConsent } from '../../common/consent'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { ownProfile } from '../reads'
@@ -9,6 +10,7 @@ import { savedReply } from '../views'
 /** A family enters a reading for one of their profiles; the flag and its advice come back at once. */
 export async function addReading(input: AddReadingInput, ctx: ActionContext) {
   const { accountId } = ctx.user()
+  await requireHealthDataConsent({ account: ctx.user().account }, '记录健康数据')
   const profile = await ownProfile(accountId, input.profileId)
   const rules = (await getSettings()).records
   const saved = await saveReading(

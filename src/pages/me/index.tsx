@@ -83,6 +83,15 @@ function Me() {
       align="center"
       clickable
       onClick={() => Taro.navigateTo({ url: ROUTES.profiles })}
+    />,
+    <Cell
+      key="privacy"
+      title="隐私与数据"
+      description="谁查看了我的信息、导出数据、撤回同意、注销账号"
+      extra="›"
+      align="center"
+      clickable
+      onClick={() => Taro.navigateTo({ url: ROUTES.privacy })}
     />
   ]
   if (isAdmin) {
@@ -95,6 +104,15 @@ function Me() {
         align="center"
         clickable
         onClick={() => Taro.navigateTo({ url: ROUTES.staff })}
+      />,
+      <Cell
+        key="settings"
+        title="医院规则设置"
+        description="放号时间、预约截止、爽约限制等，修改立即生效"
+        extra="›"
+        align="center"
+        clickable
+        onClick={() => Taro.navigateTo({ url: ROUTES.settings })}
       />
     )
   }
