@@ -8,6 +8,7 @@ import { windowLabel } from '../../types/nursing-rules'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import { enqueueIn, type OutboxInput } from '../common/outbox'
 import { transition, type Actor } from '../common/transition'
+import { stored } from '../common/typed'
 import { REQUESTS, freeSlot, nurseSlotKey, type RequestDoc } from './docs'
 import { staffWithRole } from './reads'
 
@@ -50,10 +51,11 @@ export async function moveRequest(m: Move): Promise<RequestDoc> {
       ...(m.note ? { note: m.note } : {}),
       patch: patch as Record<string, unknown>,
       eventData: { as: m.as, ...(m.eventData ?? {}) },
-      within: async (tx, before) => {
-        const after = { ...(before as unknown as RequestDoc), ...patch, status: m.to }
+      within: async (tx, stateBefore) => {
+        const before = stored<RequestDoc>(stateBefore)
+        const after = { ...before, ...patch, status: m.to }
         for (const msg of notices(
-          before as unknown as RequestDoc,
+          before,
           after,
           m,
           dispatchers.map((d) => d.accountId)

@@ -6,7 +6,6 @@ export const READINGS = 'readings'
 export const TASKS = 'follow_up_tasks'
 export const FOLLOW_UPS = 'follow_ups'
 export const ENROLMENTS = 'programme_enrolments'
-export const PROFILES = 'profiles'
 /** Other services' collections the timeline reads by profileId (never their code). */
 export const APPOINTMENTS = 'appointments'
 export const DECOCTION_ORDERS = 'decoction_orders'

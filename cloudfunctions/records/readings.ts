@@ -23,11 +23,13 @@ import { iso } from '../common/clock'
 import { db, firstDoc, inTransaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import { READINGS, TASKS, type ReadingDoc, type TaskDoc } from './docs'
-import { enrolmentsOf, type PatientDoc } from './reads'
+import type { ProfileDoc } from '../common/patients'
+import { enrolmentsOf } from './reads'
 import { patientContext } from './views'
+import { collection } from '../common/typed'
 
 export interface NewReading {
-  profile: PatientDoc
+  profile: ProfileDoc
   measure: MeasureInput
   measuredAt: string
   source: Source
@@ -99,8 +101,7 @@ async function uncontrolledAround(
   r: RecordRules
 ): Promise<Array<{ _id: string; day: string }>> {
   const _ = db().command
-  const res = await db()
-    .collection(READINGS)
+  const res = await collection<ReadingDoc>(READINGS)
     .where({
       profileId,
       kind,
@@ -117,16 +118,15 @@ async function uncontrolledAround(
 async function openTasksFor(profileId: string, reasons: TaskToOpen[]): Promise<Map<string, TaskDoc>> {
   if (!reasons.length) return new Map()
   const _ = db().command
-  const res = await db()
-    .collection(TASKS)
+  const res = await collection<TaskDoc>(TASKS)
     .where({ openKey: _.in(reasons.map((t) => openTaskKey(profileId, t.reason))) })
     .get()
-  return new Map((res.data as TaskDoc[]).map((t) => [t.reason, t]))
+  return new Map(res.data.map((t) => [t.reason, t]))
 }
 
 const isConflict = (err: unknown) => /TRANSACTION_CONFLICT/.test(String((err as { code?: unknown })?.code ?? ''))
 
-async function commit(doc: ReadingDoc, flag: Flag, toOpen: TaskToOpen[], profile: PatientDoc, causes: string[]): Promise<Saved> {
+async function commit(doc: ReadingDoc, flag: Flag, toOpen: TaskToOpen[], profile: ProfileDoc, causes: string[]): Promise<Saved> {
   for (let attempt = 0; attempt < 8; attempt++) {
     const existing = await openTasksFor(profile._id, toOpen)
     try {
@@ -165,8 +165,8 @@ async function commit(doc: ReadingDoc, flag: Flag, toOpen: TaskToOpen[], profile
       return { doc, flag, task, duplicate: false }
     } catch (err) {
       if (!isDuplicateKeyError(err) && !isConflict(err)) throw err
-      const again = await db().collection(READINGS).doc(doc._id).get()
-      const saved = again.data[0] as ReadingDoc | undefined
+      const again = await collection<ReadingDoc>(READINGS).doc(doc._id).get()
+      const saved = again.data[0]
       if (saved) return { doc: saved, flag, task: null, duplicate: true }
       // Another reading opened the task first: join it on the next pass.
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)))

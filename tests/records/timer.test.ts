@@ -1,5 +1,6 @@
 import { setNow } from '../../cloudfunctions/common/clock'
 import { db } from '../../cloudfunctions/common/db'
+import { timerContext } from '../../cloudfunctions/local/timers'
 import { cloudFunctions } from '../../cloudfunctions/registry'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { count, profileOf } from './helpers'
@@ -10,7 +11,8 @@ afterEach(async () => {
   await b.close()
 })
 
-const tick = () => cloudFunctions.records.main({ Type: 'Timer', TriggerName: 'dailyFollowUps', Time: new Date().toISOString() }, {})
+const tick = () =>
+  cloudFunctions.records.main({ Type: 'Timer', TriggerName: 'dailyFollowUps', Time: new Date().toISOString() }, timerContext('records'))
 
 test('the daily timer opens one quarterly follow-up per programme member and tells the family once', async () => {
   b = await openBackend()

@@ -2,7 +2,7 @@ import type { AddReadingInput } from '../../../types/records'
 import { now } from '../../common/clock'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
-import { ownProfile } from '../reads'
+import { ownProfile } from '../../common/patients'
 import { saveReading } from '../readings'
 import { savedReply } from '../views'
 
