@@ -80,6 +80,8 @@ export const nursingWorkflow = defineWorkflow<NursingStatus>({
 
 /** Statuses in which the request holds a nurse's window and an active visit exists. */
 export const HOLDING_STATUSES: readonly NursingStatus[] = ['assigned', 'accepted', 'en_route', 'arrived', 'in_service']
+/** Not yet finished: the request still keeps its patient's profile from being removed. */
+export const OPEN_STATUSES: readonly NursingStatus[] = ['submitted', 'assessed', ...HOLDING_STATUSES]
 /** A live visit: the nurse sees the family's address and phone, and the alarm button shows. */
 export const LIVE_STATUSES: readonly NursingStatus[] = ['accepted', 'en_route', 'arrived', 'in_service']
 /** The console's tabs. */
