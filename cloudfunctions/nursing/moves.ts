@@ -5,6 +5,7 @@
  */
 import { NURSING_STATUS_LABELS, nursingWorkflow, type NursingStatus } from '../../types/nursing'
 import { windowLabel } from '../../types/nursing-rules'
+import type { Transaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import { enqueueIn, type OutboxInput } from '../common/outbox'
 import { transition, type Actor } from '../common/transition'
@@ -29,6 +30,8 @@ export interface Move {
   eventData?: Record<string, unknown>
   /** For the notices: the nurse's name when one is assigned. */
   nurseName?: string
+  /** Other writes that belong to this move, in its transaction (a completed visit's readings). */
+  within?: (tx: Transaction) => Promise<void>
 }
 
 export async function moveRequest(m: Move): Promise<RequestDoc> {
@@ -61,6 +64,7 @@ export async function moveRequest(m: Move): Promise<RequestDoc> {
           dispatchers.map((d) => d.accountId)
         ))
           await enqueueIn(tx, msg)
+        if (m.within) await m.within(tx)
       }
     })
     return doc

@@ -2,12 +2,12 @@
  * Loading with ownership. Profiles come from the shared patient kernel: another family's profile is
  * NOT_FOUND, never FORBIDDEN, and staff (doctor, nurse) open one through the kernel's audited path.
  */
-import { db } from '../common/db'
 import { fail } from '../common/errors'
 import { NO_PROFILE, ownProfile, profileForStaff, profilesByIds, type ProfileDoc } from '../common/patients'
+import { activeEnrolments } from '../common/readings'
 import type { ActionContext } from '../common/router'
 import { collection } from '../common/typed'
-import { ENROLMENTS, TASKS, type EnrolmentDoc, type TaskDoc } from './docs'
+import { TASKS, type EnrolmentDoc, type TaskDoc } from './docs'
 
 const STAFF = ['doctor', 'nurse']
 
@@ -37,15 +37,7 @@ export async function anyTask(id: string): Promise<TaskDoc> {
   return t
 }
 
-export async function enrolmentsOf(profileIds: string[]): Promise<EnrolmentDoc[]> {
-  if (!profileIds.length) return []
-  const _ = db().command
-  const res = await collection<EnrolmentDoc>(ENROLMENTS)
-    .where({ profileId: _.in(profileIds), status: 'active' })
-    .limit(100)
-    .get()
-  return res.data
-}
+export const enrolmentsOf = (profileIds: string[]): Promise<EnrolmentDoc[]> => activeEnrolments(profileIds)
 
 /** Profiles (any status) by id, keyed for the lists that name many patients. */
 export async function profileMap(ids: string[]): Promise<Map<string, ProfileDoc>> {

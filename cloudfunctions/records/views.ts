@@ -61,9 +61,7 @@ export function readingView(r: ReadingDoc, flag: Flag): ReadingView {
   }
 }
 
-export function patientContext(p: ProfileDoc, enrolments: EnrolmentDoc[], at: Date): PatientContext {
-  return { age: ageOnDay(p.birthDate, cstDay(at)), programmes: enrolments.filter((e) => e.profileId === p._id).map((e) => e.programme) }
-}
+export { patientContext } from '../common/readings'
 
 export function taskView(t: TaskDoc, readings: ReadingView[], roles: readonly string[], today: string): TaskView {
   return {
