@@ -1,13 +1,12 @@
 /**
  * One timeline per patient from every service's collection, read directly by profileId (never
- * through another function's code): appointments, decoction orders, nursing visits (once that
- * collection is declared), readings and follow-ups, newest first.
+ * through another function's code): appointments, decoction orders, nursing visits, readings and
+ * follow-ups, newest first. Each is served by a (profileId, time) index.
  */
 import { APPOINTMENT_STATUS_LABELS } from '../../types/booking'
 import { ORDER_STATUS_LABELS } from '../../types/decoction'
 import { READING_KIND_LABELS, TIMELINE_KIND_LABELS, type TimelineItem } from '../../types/records'
 import { CLASSIFICATION_LABELS, cstDay, type RecordRules } from '../../types/records-rules'
-import { manifest } from '../common/collections'
 import { db } from '../common/db'
 import { collection } from '../common/typed'
 import { APPOINTMENTS, DECOCTION_ORDERS, FOLLOW_UPS, NURSING_VISITS, READINGS, type FollowUpDoc, type ReadingDoc } from './docs'
@@ -38,7 +37,6 @@ export async function timelinePage(
       .orderBy(field, 'desc')
       .limit(take)
       .get()
-  const hasNursing = manifest.collections.some((c) => c.name === NURSING_VISITS)
   const [appts, orders, nursing, readings, followUps] = await Promise.all([
     db()
       .collection(APPOINTMENTS)
@@ -47,7 +45,7 @@ export async function timelinePage(
       .limit(take + 10)
       .get(),
     q<Row>(DECOCTION_ORDERS, 'createdAt'),
-    hasNursing ? q<Row>(NURSING_VISITS, 'createdAt') : Promise.resolve({ data: [] as Row[] }),
+    q<Row>(NURSING_VISITS, 'createdAt'),
     q<ReadingDoc>(READINGS, 'measuredAt'),
     q<FollowUpDoc>(FOLLOW_UPS, 'at')
   ])
