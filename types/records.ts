@@ -383,7 +383,7 @@ export const recordsActions = {
     output: z.object({
       imported: z.number().int(),
       duplicates: z.number().int(),
-      /** One per refused row: the first bad field (e.g. `measure.systolic`) and why. Values, not keys: stored replies may not hold dotted keys. */
+      /** One per refused row: the first bad field (e.g. `measure.systolic`) and why, one line per row for the table. */
       errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
       tasksOpened: z.number().int()
     })
