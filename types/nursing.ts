@@ -7,6 +7,7 @@ import { action, emptyInput } from './contract'
 import { id, mobile } from './account'
 import { defineWorkflow } from './workflow'
 import { registerFieldLabels } from './zod-zh'
+import { text as safeText } from './text'
 import { REFUSAL_REASONS, RISK_LEVELS } from './nursing-rules'
 
 export { REFUSAL_LABELS, REFUSAL_REASONS, RISK_LABELS, RISK_LEVELS, type RefusalReason, type RiskLevel } from './nursing-rules'
@@ -112,9 +113,9 @@ export const SERVICE_AGREEMENT_VERSION = '2026-11'
 
 // ---------------------------------------------------------------- field schemas
 
+/** Free text a person types: control characters, bidi overrides and lone surrogates refused (types/text.ts). */
 const text = (label: string, max: number, min = 0) =>
-  z
-    .string({ required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
+  safeText(label, { required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
     .trim()
     .min(min, min ? `${label}至少${min}个字` : undefined)
     .max(max, `${label}最多${max}个字`)

@@ -18,6 +18,7 @@ import { z } from 'zod'
 import { action, emptyInput } from './contract'
 import { id } from './account'
 import { defineWorkflow } from './workflow'
+import { text as safeText } from './text'
 import { registerFieldLabels } from './zod-zh'
 import { CLASSIFICATIONS, FLAG_LEVELS, GLUCOSE_CONTEXTS, READING_KINDS, TASK_REASONS, type ReadingKind } from './records-rules'
 
@@ -90,7 +91,8 @@ export { CLASSIFICATION_LABELS, TASK_REASON_LABELS, FLAG_LABELS } from './record
 const num = (label: string) => z.number({ required_error: `请填写${label}`, invalid_type_error: `${label}应为数字` }).finite()
 const isoTime = z.string({ required_error: '请填写测量时间' }).datetime({ offset: true, message: '测量时间格式不正确' })
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式不正确')
-const text = (max: number) => z.string().trim().max(max, `最多${max}个字`)
+/** Free text a person types: control characters, bidi overrides and lone surrogates refused (types/text.ts). */
+const text = (max: number, label = '填写的内容') => safeText(label).trim().max(max, `最多${max}个字`)
 
 /** What a person types; ranges are checked by readingProblems so that every field gets its own message. */
 export const measureInput = z.discriminatedUnion(
@@ -449,7 +451,11 @@ export const recordsActions = {
   /** A doctor enrols a patient in a programme (or updates the complications on record). */
   enrol: action({
     input: z
-      .object({ profileId: id, programme: z.string().min(1).max(32), complications: z.array(text(20).min(1)).max(10).default([]) })
+      .object({
+        profileId: id,
+        programme: safeText('慢病项目').min(1).max(32),
+        complications: z.array(text(20).min(1)).max(10).default([])
+      })
       .strict(),
     output: enrolmentView
   })({ roles: ['doctor'], requestId: true, example: (f) => ({ profileId: f.ownProfileId, programme: 't2dm' }) }),
