@@ -3,7 +3,7 @@
  * she completes the visit are readings (source nurse) of 李德福's record, written with the
  * completion, and a dangerous one opens the doctor's follow-up task by the same rules as the family's.
  */
-import { setNow } from '../../cloudfunctions/common/clock'
+import { now, setNow } from '../../cloudfunctions/common/clock'
 import { db } from '../../cloudfunctions/common/db'
 import { addDays } from '../../types/booking-rules'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
@@ -86,4 +86,27 @@ test('an implausible vital sign refuses the completion and writes nothing: the v
 
   expect(await count('readings', { profileId: father })).toBe(before)
   expect((await b.ok('nurse', 'nursing', 'openVisit', { id })).request.status).toBe('in_service')
+})
+
+test('a critical reading from the family at the same moment as the nurse’s: still one task, holding both readings', async () => {
+  const father = await profileId(b, 'li_mei', '李德福')
+  const id = await inService()
+  const [fromFamily, fromNurse] = await Promise.all([
+    b.callUnchecked(
+      'li_mei',
+      'records',
+      'addReading',
+      { profileId: father, measure: { kind: 'bp', systolic: 190, diastolic: 118 }, measuredAt: now().toISOString() },
+      rid()
+    ),
+    complete(id, { systolic: 185, diastolic: 115 })
+  ])
+  expect([errorCode(fromFamily), errorCode(fromNurse)]).toEqual(['ok', 'ok'])
+  const tasks = await db().collection('follow_up_tasks').where({ profileId: father, reason: 'critical_reading', status: 'open' }).get()
+  expect(tasks.data).toHaveLength(1)
+  const sources = await db()
+    .collection('readings')
+    .where({ profileId: father, _id: db().command.in((tasks.data[0] as { readingIds: string[] }).readingIds) })
+    .get()
+  expect((sources.data as Array<{ source: string }>).map((r) => r.source).sort()).toEqual(['nurse', 'self'])
 })
