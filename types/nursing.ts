@@ -3,11 +3,12 @@
  * `nursing` function, for the family, 护理部 (nursing_dispatcher) and the visiting nurse.
  */
 import { z } from 'zod'
-import { calendarDate, text as freeText } from './text'
+import { calendarDate } from './text'
 import { action, emptyInput } from './contract'
 import { id, mobile } from './account'
 import { defineWorkflow } from './workflow'
 import { registerFieldLabels } from './zod-zh'
+import { text as safeText } from './text'
 import { REFUSAL_REASONS, RISK_LEVELS } from './nursing-rules'
 
 export { REFUSAL_LABELS, REFUSAL_REASONS, RISK_LABELS, RISK_LEVELS, type RefusalReason, type RiskLevel } from './nursing-rules'
@@ -81,6 +82,8 @@ export const nursingWorkflow = defineWorkflow<NursingStatus>({
 
 /** Statuses in which the request holds a nurse's window and an active visit exists. */
 export const HOLDING_STATUSES: readonly NursingStatus[] = ['assigned', 'accepted', 'en_route', 'arrived', 'in_service']
+/** Not yet finished: the request still keeps its patient's profile from being removed. */
+export const OPEN_STATUSES: readonly NursingStatus[] = ['submitted', 'assessed', ...HOLDING_STATUSES]
 /** A live visit: the nurse sees the family's address and phone, and the alarm button shows. */
 export const LIVE_STATUSES: readonly NursingStatus[] = ['accepted', 'en_route', 'arrived', 'in_service']
 /** The console's tabs. */
@@ -111,8 +114,9 @@ export const SERVICE_AGREEMENT_VERSION = '2026-11'
 
 // ---------------------------------------------------------------- field schemas
 
+/** Free text a person types: control characters, bidi overrides and lone surrogates refused (types/text.ts). */
 const text = (label: string, max: number, min = 0) =>
-  freeText(label, { required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
+  safeText(label, { required_error: `请填写${label}`, invalid_type_error: `${label}格式不正确` })
     .trim()
     .min(min, min ? `${label}至少${min}个字` : undefined)
     .max(max, `${label}最多${max}个字`)
@@ -121,7 +125,7 @@ const date = calendarDate('日期格式不正确')
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式不正确')
 export const visitWindow = z.object({ start: hhmm, end: hhmm }).strict()
 const itemCode = z.string().regex(/^[A-Z0-9_]{2,16}$/, '项目编码不正确')
-const fileId = freeText('图片编号').min(1, '图片编号不能为空').max(300)
+const fileId = safeText('图片编号').min(1, '图片编号不能为空').max(300)
 
 export const locationInput = z
   .object({

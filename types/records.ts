@@ -15,10 +15,11 @@
  * - nurse: `nurseReading` from a visit; nurse or doctor: `importReadings` (device CSV/JSON).
  */
 import { z } from 'zod'
-import { calendarDate, text as freeText } from './text'
+import { calendarDate } from './text'
 import { action, emptyInput } from './contract'
 import { id } from './account'
 import { defineWorkflow } from './workflow'
+import { text as safeText } from './text'
 import { registerFieldLabels } from './zod-zh'
 import { CLASSIFICATIONS, FLAG_LEVELS, GLUCOSE_CONTEXTS, READING_KINDS, TASK_REASONS, type ReadingKind } from './records-rules'
 
@@ -91,7 +92,8 @@ export { CLASSIFICATION_LABELS, TASK_REASON_LABELS, FLAG_LABELS } from './record
 const num = (label: string) => z.number({ required_error: `请填写${label}`, invalid_type_error: `${label}应为数字` }).finite()
 const isoTime = z.string({ required_error: '请填写测量时间' }).datetime({ offset: true, message: '测量时间格式不正确' })
 const day = calendarDate('日期格式不正确')
-const text = (max: number) => freeText('内容').trim().max(max, `最多${max}个字`)
+/** Free text a person types: control characters, bidi overrides and lone surrogates refused (types/text.ts). */
+const text = (max: number, label = '填写的内容') => safeText(label).trim().max(max, `最多${max}个字`)
 
 /** What a person types; ranges are checked by readingProblems so that every field gets its own message. */
 export const measureInput = z.discriminatedUnion(
@@ -378,13 +380,13 @@ export const recordsActions = {
   /** Staff import a device's export: a small batch of rows as JSON or CSV (kind,systolic,diastolic,value,unit,context,measuredAt). */
   importReadings: action({
     input: z
-      .object({ profileId: id, rows: z.array(importRow).max(200).optional(), csv: freeText('导入内容').max(20_000).optional() })
+      .object({ profileId: id, rows: z.array(importRow).max(200).optional(), csv: safeText('导入内容').max(20_000).optional() })
       .strict()
       .refine((v) => !!v.rows !== !!v.csv, { message: '请上传一种格式：rows 或 csv', path: ['rows'] }),
     output: z.object({
       imported: z.number().int(),
       duplicates: z.number().int(),
-      /** One per refused row: the first bad field (e.g. `measure.systolic`) and why. Values, not keys: stored replies may not hold dotted keys. */
+      /** One per refused row: the first bad field (e.g. `measure.systolic`) and why, one line per row for the table. */
       errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
       tasksOpened: z.number().int()
     })
@@ -450,7 +452,11 @@ export const recordsActions = {
   /** A doctor enrols a patient in a programme (or updates the complications on record). */
   enrol: action({
     input: z
-      .object({ profileId: id, programme: freeText('项目').min(1).max(32), complications: z.array(text(20).min(1)).max(10).default([]) })
+      .object({
+        profileId: id,
+        programme: safeText('慢病项目').min(1).max(32),
+        complications: z.array(text(20).min(1)).max(10).default([])
+      })
       .strict(),
     output: enrolmentView
   })({ roles: ['doctor'], requestId: true, example: (f) => ({ profileId: f.ownProfileId, programme: 't2dm' }) }),

@@ -55,6 +55,13 @@ export async function savedAddresses(accountId: string): Promise<AddressDoc[]> {
   return (await addresses().where({ accountId }).orderBy('lastUsedAt', 'desc').limit(50).get()).data
 }
 
+/** A saved address of the account's own, for a service sending someone there; another account's is NOT_FOUND. */
+export async function ownAddress(accountId: string, id: string, notFound = '没有找到这个地址'): Promise<AddressDoc> {
+  const doc = (await addresses().where({ _id: id, accountId }).get()).data[0]
+  if (!doc) throw new AppError('NOT_FOUND', notFound)
+  return doc
+}
+
 /** Saves (or, if already saved, marks as just used) an address, keeping only the most recent few. */
 export async function rememberAddress(accountId: string, a: AddressFields): Promise<AddressDoc> {
   const at = iso()

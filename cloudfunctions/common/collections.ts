@@ -122,7 +122,9 @@ export const manifest: DatabaseManifest = {
         { name: 'status_created', keys: [asc('status'), desc('createdAt')] },
         { name: 'status_soak', keys: [asc('status'), asc('soakStartedAt')] },
         { name: 'account_created', keys: [asc('accountId'), desc('createdAt')] },
-        { name: 'search', keys: [asc('searchKeys'), desc('createdAt')] }
+        { name: 'search', keys: [asc('searchKeys'), desc('createdAt')] },
+        // A patient's record: the timeline, newest first, and removing a profile asks for live orders.
+        { name: 'profile_created', keys: [asc('profileId'), desc('createdAt')] }
       ]
     },
     {
@@ -143,7 +145,9 @@ export const manifest: DatabaseManifest = {
         { name: 'status_risk_created', keys: [asc('status'), asc('riskRank'), asc('createdAt')] },
         { name: 'account_created', keys: [asc('accountId'), desc('createdAt')] },
         { name: 'nurse_status_window', keys: [asc('nurseAccountId'), asc('status'), asc('windowStartsAt')] },
-        { name: 'date_status', keys: [asc('date'), asc('status')] }
+        { name: 'date_status', keys: [asc('date'), asc('status')] },
+        // A patient's record: the timeline, newest first, and removing a profile asks for open requests.
+        { name: 'profile_created', keys: [asc('profileId'), desc('createdAt')] }
       ]
     },
     { name: 'nursing_nurses' },
@@ -151,7 +155,9 @@ export const manifest: DatabaseManifest = {
       name: 'nursing_alarms',
       indexes: [
         { name: 'status_raised', keys: [asc('status'), desc('raisedAt')] },
-        { name: 'nurse_status', keys: [asc('nurseAccountId'), asc('status')] }
+        { name: 'nurse_status', keys: [asc('nurseAccountId'), asc('status')] },
+        // The console's list of every alarm, newest first.
+        { name: 'raised', keys: [desc('raisedAt')] }
       ]
     },
     // Health records (健康档案与随访). `open_unique` is the rule "one open task per patient and reason".

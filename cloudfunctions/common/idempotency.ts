@@ -19,6 +19,13 @@ import { getSettings } from './settings'
 interface RequestDoc {
   _id: string
   status: 'pending' | 'done'
+  /**
+   * The reply as JSON text: a stored object would have its keys read as field paths, so a field
+   * error keyed `measure.systolic` came back nested (`{ measure: { systolic } }`) and a successful
+   * reply holding such a key could not be stored at all.
+   */
+  replyJson?: string
+  /** Replies stored before replyJson, still replayed as they are. */
   reply?: ActionResult<unknown>
   /** When the current holder took the claim: its lease runs from here. */
   at: string
@@ -49,13 +56,19 @@ export async function claimRequest(caller: string, fn: string, action: string, r
     const res = await db().collection('requests').doc(id).get()
     const doc = res.data[0] as RequestDoc | undefined
     if (!doc) return claimRequest(caller, fn, action, requestId)
-    if (doc.status === 'done' && doc.reply) return { kind: 'replay', reply: doc.reply }
+    const reply = doc.status === 'done' ? storedReply(doc) : undefined
+    if (reply) return { kind: 'replay', reply }
     if (now().getTime() - new Date(doc.at).getTime() >= leaseMs) {
       const taken = await takeOver(doc)
       if (taken !== undefined) return { kind: 'new', id, attempt: taken }
     }
   }
   throw new AppError('CONFLICT', '同一请求正在处理中，请稍后查看结果')
+}
+
+function storedReply(doc: RequestDoc): ActionResult<unknown> | undefined {
+  if (doc.replyJson !== undefined) return JSON.parse(doc.replyJson) as ActionResult<unknown>
+  return doc.reply
 }
 
 /** Takes an expired claim; of several retries racing for it, only the first update matches. */
@@ -70,7 +83,10 @@ async function takeOver(doc: RequestDoc): Promise<number | undefined> {
 
 /** Stores the reply, unless a retry took the claim over meanwhile: then its reply is the one kept. */
 export async function settleRequest(claim: { id: string; attempt: number }, reply: ActionResult<unknown>): Promise<void> {
-  await db().collection('requests').where({ _id: claim.id, status: 'pending', attempt: claim.attempt }).update({ status: 'done', reply })
+  await db()
+    .collection('requests')
+    .where({ _id: claim.id, status: 'pending', attempt: claim.attempt })
+    .update({ status: 'done', replyJson: JSON.stringify(reply) })
 }
 
 /** An unexpected failure leaves nothing behind, so a retry may run the action again. */

@@ -57,3 +57,11 @@ export interface TypedTxDoc<T> {
 export function txDoc<T extends { _id: string }>(tx: Transaction, name: string, id: string): TypedTxDoc<T> {
   return tx.collection(name).doc(id) as unknown as TypedTxDoc<T>
 }
+
+/**
+ * A document handed over untyped by common code (`transition`'s `within` sees the document as
+ * stored, whatever the collection), named as the stored type its collection holds.
+ */
+export function stored<T extends { _id: string }>(doc: Record<string, unknown> & { _id: string }): T {
+  return doc as unknown as T
+}

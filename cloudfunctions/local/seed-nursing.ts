@@ -12,18 +12,8 @@ import { SERVICE_AGREEMENT_VERSION } from '../../types/nursing'
 import { now, today } from '../common/clock'
 import { db } from '../common/db'
 import { accountIdFor } from '../common/identity'
-import {
-  ALARMS,
-  EVENTS,
-  ITEMS,
-  NURSES,
-  REQUESTS,
-  freeSlot,
-  nurseSlotKey,
-  type ItemDoc,
-  type ProfileDoc,
-  type RequestDoc
-} from '../nursing/docs'
+import { ALARMS, EVENTS, ITEMS, NURSES, REQUESTS, freeSlot, nurseSlotKey, type ItemDoc, type RequestDoc } from '../nursing/docs'
+import type { ProfileDoc } from '../common/patients'
 import { nextSequence } from '../nursing/reads'
 import { demoOpenid } from './demo'
 

@@ -8,20 +8,20 @@ import { now } from '../common/clock'
 import { db } from '../common/db'
 import { accountIdFor } from '../common/identity'
 import { getSettings } from '../common/settings'
-import { ENROLMENTS, PROFILES, type EnrolmentDoc } from '../records/docs'
-import type { PatientDoc } from '../records/reads'
+import { PROFILES, type ProfileDoc } from '../common/patients'
+import { ENROLMENTS, type EnrolmentDoc } from '../records/docs'
 import { saveReading } from '../records/readings'
 import { demoOpenid } from './demo'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 
-async function profileOf(accountKey: string, name: string): Promise<PatientDoc> {
+async function profileOf(accountKey: string, name: string): Promise<ProfileDoc> {
   const res = await db()
     .collection(PROFILES)
     .where({ accountId: accountIdFor(demoOpenid(accountKey)), name })
     .get()
-  const p = res.data[0] as PatientDoc | undefined
+  const p = res.data[0] as ProfileDoc | undefined
   if (!p) throw new Error(`seed: no profile ${name} in ${accountKey}`)
   return p
 }
@@ -65,7 +65,7 @@ export async function seedRecords(): Promise<void> {
   }
   await db().collection(ENROLMENTS).add(enrolment)
 
-  const add = (p: PatientDoc, key: string, measure: MeasureInput, measuredAt: string) =>
+  const add = (p: ProfileDoc, key: string, measure: MeasureInput, measuredAt: string) =>
     saveReading({ profile: p, measure, measuredAt, source: 'self', enteredBy: p.accountId, key: `seed:${key}` }, rules, at)
   for (const [daysAgo, systolic, diastolic] of DEFU_BP) {
     await add(defu, `defu:bp:${daysAgo}`, { kind: 'bp', systolic, diastolic }, morning(daysAgo))

@@ -9,9 +9,7 @@ export const NURSES = 'nursing_nurses'
 export const ALARMS = 'nursing_alarms'
 export const COUNTERS = 'counters'
 export const EVENTS = 'status_events'
-/** Read only here: written by other services. */
-export const PROFILES = 'profiles'
-export const ADDRESSES = 'addresses'
+/** Read only here: written by the account service. */
 export const STAFF = 'staff'
 
 export interface ItemDoc {
@@ -111,26 +109,6 @@ export interface AlarmDoc {
   acknowledgedAt?: string
   acknowledgedBy?: { accountId: string; name: string }
   ackNote?: string
-}
-
-export interface ProfileDoc {
-  _id: string
-  accountId: string
-  name: string
-  sex: 'male' | 'female'
-  birthDate: string
-  idNumberMasked: string
-  phone: string
-  status: 'active' | 'removed'
-}
-
-export interface AddressDoc {
-  _id: string
-  accountId: string
-  contactName: string
-  contactPhone: string
-  region: string
-  detail: string
 }
 
 export const freeSlot = (requestId: string) => `free|${requestId}`

@@ -5,9 +5,11 @@
  */
 import { NURSING_STATUS_LABELS, nursingWorkflow, type NursingStatus } from '../../types/nursing'
 import { windowLabel } from '../../types/nursing-rules'
+import type { Transaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import { enqueueIn, type OutboxInput } from '../common/outbox'
 import { transition, type Actor } from '../common/transition'
+import { stored } from '../common/typed'
 import { REQUESTS, freeSlot, nurseSlotKey, type RequestDoc } from './docs'
 import { staffWithRole } from './reads'
 
@@ -28,6 +30,8 @@ export interface Move {
   eventData?: Record<string, unknown>
   /** For the notices: the nurse's name when one is assigned. */
   nurseName?: string
+  /** Other writes that belong to this move, in its transaction (a completed visit's readings). */
+  within?: (tx: Transaction) => Promise<void>
 }
 
 export async function moveRequest(m: Move): Promise<RequestDoc> {
@@ -50,15 +54,17 @@ export async function moveRequest(m: Move): Promise<RequestDoc> {
       ...(m.note ? { note: m.note } : {}),
       patch: patch as Record<string, unknown>,
       eventData: { as: m.as, ...(m.eventData ?? {}) },
-      within: async (tx, before) => {
-        const after = { ...(before as unknown as RequestDoc), ...patch, status: m.to }
+      within: async (tx, stateBefore) => {
+        const before = stored<RequestDoc>(stateBefore)
+        const after = { ...before, ...patch, status: m.to }
         for (const msg of notices(
-          before as unknown as RequestDoc,
+          before,
           after,
           m,
           dispatchers.map((d) => d.accountId)
         ))
           await enqueueIn(tx, msg)
+        if (m.within) await m.within(tx)
       }
     })
     return doc

@@ -1,8 +1,8 @@
 /** Who may take a request: qualification, competence per item, and a free window. */
 import { assignProblems, type NursingRules } from '../../types/nursing-rules'
 import { db } from '../common/db'
-import { REQUESTS, nurseSlotKey, type RequestDoc, type StaffDoc } from './docs'
-import { nurseDocs, staffWithRole } from './reads'
+import { nurseSlotKey, type RequestDoc, type StaffDoc } from './docs'
+import { nurseDocs, requests, staffWithRole } from './reads'
 
 export interface Candidate {
   staff: StaffDoc
@@ -17,14 +17,13 @@ export async function candidatesFor(doc: RequestDoc, rules: NursingRules, only?:
   const [competence, busy] = await Promise.all([
     nurseDocs(ids),
     ids.length
-      ? db()
-          .collection(REQUESTS)
+      ? requests()
           .where({ nurseSlot: _.in(ids.map((id) => nurseSlotKey(id, doc.date, doc.window.start))) })
           .limit(1000)
           .get()
       : Promise.resolve({ data: [] })
   ])
-  const taken = new Set((busy.data as RequestDoc[]).filter((r) => r._id !== doc._id).map((r) => r.nurseAccountId))
+  const taken = new Set(busy.data.filter((r) => r._id !== doc._id).map((r) => r.nurseAccountId))
   return staff
     .map((s) => {
       const n = competence.get(s.accountId)

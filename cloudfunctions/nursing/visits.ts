@@ -15,7 +15,9 @@ export async function nurseStep(
   ctx: ActionContext,
   input: { id: string; from?: NursingStatus },
   to: NursingStatus,
-  extra: (doc: RequestDoc) => Pick<Move, 'note' | 'patch' | 'eventData'> = () => ({})
+  extra: (
+    doc: RequestDoc
+  ) => Pick<Move, 'note' | 'patch' | 'eventData' | 'within'> | Promise<Pick<Move, 'note' | 'patch' | 'eventData' | 'within'>> = () => ({})
 ) {
   const { accountId, roles } = ctx.user()
   const doc = await ownVisit(accountId, input.id)
@@ -25,7 +27,7 @@ export async function nurseStep(
     ...(input.from ? { from: input.from } : {}),
     as: 'nurse',
     actor: { accountId, roles },
-    ...extra(doc)
+    ...(await extra(doc))
   })
   return requestDetail(moved, { as: 'nurse', accountId })
 }

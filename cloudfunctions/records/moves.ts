@@ -8,11 +8,11 @@ import { TASK_REASON_LABELS, TASK_STATUS_LABELS, taskWorkflow, type TaskStatus }
 import { closedTaskKey, openTaskKey } from '../../types/records-rules'
 import { iso } from '../common/clock'
 import type { Transaction } from '../common/db'
-import { db } from '../common/db'
 import { isDuplicateKeyError } from '../common/errors'
 import { enqueue } from '../common/outbox'
 import { transition, type Actor } from '../common/transition'
 import { ENROLMENTS, FOLLOW_UPS, TASKS, type EnrolmentDoc, type FollowUpDoc, type TaskDoc } from './docs'
+import { collection } from '../common/typed'
 
 export const RECORDS_PAGE = '/packages/records/index/index'
 
@@ -109,9 +109,7 @@ export async function closeTask(task: TaskDoc, actor: Actor, reason: string): Pr
 /** Opens a planned follow-up unless one is open; true when it opened one. */
 export async function openPlanned(base: Pick<TaskDoc, 'profileId' | 'accountId' | 'patientName'>, dueDate: string): Promise<boolean> {
   try {
-    await db()
-      .collection(TASKS)
-      .add(plannedTask(base, dueDate, iso()))
+    await collection<TaskDoc>(TASKS).add(plannedTask(base, dueDate, iso()))
     return true
   } catch (err) {
     if (isDuplicateKeyError(err)) return false

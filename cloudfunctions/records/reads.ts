@@ -1,77 +1,46 @@
 /**
- * Loading with ownership. Another family's profile is NOT_FOUND, never FORBIDDEN. Staff (doctor,
- * nurse) reach any active profile, and the read is audited. Profiles are read from the shared
- * `profiles` collection directly until the shared patient kernel replaces this.
+ * Loading with ownership. Profiles come from the shared patient kernel: another family's profile is
+ * NOT_FOUND, never FORBIDDEN, and staff (doctor, nurse) open one through the kernel's audited path.
  */
-import { db } from '../common/db'
 import { fail } from '../common/errors'
+import { NO_PROFILE, ownProfile, profileForStaff, profilesByIds, type ProfileDoc } from '../common/patients'
+import { activeEnrolments } from '../common/readings'
 import type { ActionContext } from '../common/router'
-import { ENROLMENTS, PROFILES, TASKS, type EnrolmentDoc, type TaskDoc } from './docs'
-
-export interface PatientDoc {
-  _id: string
-  accountId: string
-  name: string
-  sex: 'male' | 'female'
-  birthDate: string
-  phone: string
-  status: 'active' | 'removed'
-}
+import { collection } from '../common/typed'
+import { TASKS, type EnrolmentDoc, type TaskDoc } from './docs'
 
 const STAFF = ['doctor', 'nurse']
-
-export async function ownProfile(accountId: string, id: string): Promise<PatientDoc> {
-  const res = await db().collection(PROFILES).where({ _id: id, accountId, status: 'active' }).get()
-  const p = res.data[0] as PatientDoc | undefined
-  if (!p) throw fail.notFound('没有找到这位就诊人')
-  return p
-}
-
-export async function anyProfile(id: string): Promise<PatientDoc> {
-  const res = await db().collection(PROFILES).where({ _id: id, status: 'active' }).get()
-  const p = res.data[0] as PatientDoc | undefined
-  if (!p) throw fail.notFound('没有找到这位就诊人')
-  return p
-}
 
 export function isStaff(ctx: ActionContext): boolean {
   return ctx.user().roles.some((r) => STAFF.includes(r))
 }
 
-/** The family's own profile, or for staff any profile with the read written to the audit log. */
-export async function profileFor(ctx: ActionContext, id: string): Promise<PatientDoc> {
-  const user = ctx.user()
-  if (!isStaff(ctx)) return ownProfile(user.accountId, id)
-  const p = await anyProfile(id)
-  if (p.accountId !== user.accountId) await ctx.audit({ target: `profile:${id}` })
+/** The family's own profile, or for staff any profile, opened with the reason in the audit log. */
+export async function profileFor(ctx: ActionContext, id: string, reason: Record<string, unknown>): Promise<ProfileDoc> {
+  if (!isStaff(ctx)) return ownProfile(ctx.user().accountId, id)
+  return profileForStaff(ctx, id, reason)
+}
+
+/**
+ * Staff writing to a patient's record (enrolment, a nurse's or a device's readings): opened through
+ * the audited path, and only while the profile is active, since nothing new is taken on a removed one.
+ */
+export async function activeProfileForStaff(ctx: ActionContext, id: string, reason: Record<string, unknown>): Promise<ProfileDoc> {
+  const p = await profileForStaff(ctx, id, reason)
+  if (p.status !== 'active') throw fail.notFound(NO_PROFILE)
   return p
 }
 
 export async function anyTask(id: string): Promise<TaskDoc> {
-  const res = await db().collection(TASKS).where({ _id: id }).get()
-  const t = res.data[0] as TaskDoc | undefined
+  const t = (await collection<TaskDoc>(TASKS).where({ _id: id }).get()).data[0]
   if (!t) throw fail.notFound('没有找到这条随访任务')
   return t
 }
 
-export async function enrolmentsOf(profileIds: string[]): Promise<EnrolmentDoc[]> {
-  if (!profileIds.length) return []
-  const _ = db().command
-  const res = await db()
-    .collection(ENROLMENTS)
-    .where({ profileId: _.in(profileIds), status: 'active' })
-    .limit(100)
-    .get()
-  return res.data as EnrolmentDoc[]
-}
+export const enrolmentsOf = (profileIds: string[]): Promise<EnrolmentDoc[]> => activeEnrolments(profileIds)
 
-export async function profilesByIds(ids: string[]): Promise<Map<string, PatientDoc>> {
-  if (!ids.length) return new Map()
-  const _ = db().command
-  const res = await db()
-    .collection(PROFILES)
-    .where({ _id: _.in([...new Set(ids)]) })
-    .limit(100)
-    .get()
-  return new Map((res.data as PatientDoc[]).map((p) => [p._id, p]))
+/** Profiles (any status) by id, keyed for the lists that name many patients. */
+export async function profileMap(ids: string[]): Promise<Map<string, ProfileDoc>> {
+  const found = await profilesByIds([...new Set(ids)], 100)
+  return new Map(found.map((p) => [p._id, p]))
 }

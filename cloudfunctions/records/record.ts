@@ -1,29 +1,31 @@
 /** A patient's whole record for export: JSON for people and a FHIR R4 Bundle for systems. */
 import { recordBundle, type FhirBundle } from '../../types/records-fhir'
-import { db } from '../common/db'
+import { collection } from '../common/typed'
 import { getSettings } from '../common/settings'
 import { APPOINTMENTS, FOLLOW_UPS, READINGS, TASKS, measureOf, type FollowUpDoc, type ReadingDoc, type TaskDoc } from './docs'
-import { enrolmentsOf, type PatientDoc } from './reads'
+import type { ProfileDoc } from '../common/patients'
+import { enrolmentsOf } from './reads'
 import { enrolmentView, followUpView, patientSummary, readingView, flagOf, patientContext } from './views'
 
 const MAX = 1000
 
-export async function loadRecord(p: PatientDoc, at: string): Promise<{ record: Record<string, unknown>; bundle: FhirBundle }> {
-  const all = (c: string, field: string) => db().collection(c).where({ profileId: p._id }).orderBy(field, 'desc').limit(MAX).get()
+export async function loadRecord(p: ProfileDoc, at: string): Promise<{ record: Record<string, unknown>; bundle: FhirBundle }> {
+  const all = <T extends { _id: string }>(c: string, field: string) =>
+    collection<T>(c).where({ profileId: p._id }).orderBy(field, 'desc').limit(MAX).get()
   const [settings, enrolments, readings, tasks, followUps, appts] = await Promise.all([
     getSettings(),
     enrolmentsOf([p._id]),
-    all(READINGS, 'measuredAt'),
-    all(TASKS, 'createdAt'),
-    all(FOLLOW_UPS, 'at'),
-    all(APPOINTMENTS, 'date')
+    all<ReadingDoc>(READINGS, 'measuredAt'),
+    all<TaskDoc>(TASKS, 'createdAt'),
+    all<FollowUpDoc>(FOLLOW_UPS, 'at'),
+    all<Record<string, string> & { _id: string }>(APPOINTMENTS, 'date')
   ])
   const rules = settings.records
   const names = new Map(rules.programmes.map((g) => [g.code, g.name]))
-  const rs = readings.data as ReadingDoc[]
-  const ts = tasks.data as TaskDoc[]
-  const fs = followUps.data as FollowUpDoc[]
-  const as = appts.data as Array<Record<string, string>>
+  const rs = readings.data
+  const ts = tasks.data
+  const fs = followUps.data
+  const as = appts.data
   const byTask = new Map(fs.map((f) => [f.taskId, f]))
   const record = {
     patient: patientSummary(p, new Date(at)),

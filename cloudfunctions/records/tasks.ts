@@ -3,11 +3,13 @@ import type { TaskView } from '../../types/records'
 import { TASK_REASON_LABELS, cstDay, type RecordRules } from '../../types/records-rules'
 import { db } from '../common/db'
 import { READINGS, type EnrolmentDoc, type ReadingDoc, type TaskDoc } from './docs'
-import { enrolmentsOf, profilesByIds, type PatientDoc } from './reads'
+import type { ProfileDoc } from '../common/patients'
+import { enrolmentsOf, profileMap } from './reads'
 import { patientContext, readingView, taskView, flagOf } from './views'
+import { collection } from '../common/typed'
 
 export interface TaskContext {
-  profiles: Map<string, PatientDoc>
+  profiles: Map<string, ProfileDoc>
   enrolments: EnrolmentDoc[]
   readings: Map<string, ReadingDoc>
 }
@@ -17,17 +19,16 @@ export async function loadTaskContext(tasks: TaskDoc[]): Promise<TaskContext> {
   const _ = db().command
   const profileIds = [...new Set(tasks.map((t) => t.profileId))]
   const [profiles, enrolments, readings] = await Promise.all([
-    profilesByIds(profileIds),
+    profileMap(profileIds),
     enrolmentsOf(profileIds),
     ids.length
-      ? db()
-          .collection(READINGS)
+      ? collection<ReadingDoc>(READINGS)
           .where({ _id: _.in(ids) })
           .limit(1000)
           .get()
       : Promise.resolve({ data: [] })
   ])
-  return { profiles, enrolments, readings: new Map((readings.data as ReadingDoc[]).map((r) => [r._id, r])) }
+  return { profiles, enrolments, readings: new Map(readings.data.map((r) => [r._id, r])) }
 }
 
 export function taskViewIn(t: TaskDoc, c: TaskContext, roles: readonly string[], at: Date, rules: RecordRules): TaskView {

@@ -1,20 +1,20 @@
 /**
  * One timeline per patient from every service's collection, read directly by profileId (never
- * through another function's code): appointments, decoction orders, nursing visits (once that
- * collection is declared), readings and follow-ups, newest first.
+ * through another function's code): appointments, decoction orders, nursing visits, readings and
+ * follow-ups, newest first. Each is served by a (profileId, time) index.
  */
 import { APPOINTMENT_STATUS_LABELS } from '../../types/booking'
 import { ORDER_STATUS_LABELS } from '../../types/decoction'
 import { READING_KIND_LABELS, TIMELINE_KIND_LABELS, type TimelineItem } from '../../types/records'
 import { CLASSIFICATION_LABELS, cstDay, type RecordRules } from '../../types/records-rules'
-import { manifest } from '../common/collections'
 import { db } from '../common/db'
+import { collection } from '../common/typed'
 import { APPOINTMENTS, DECOCTION_ORDERS, FOLLOW_UPS, NURSING_VISITS, READINGS, type FollowUpDoc, type ReadingDoc } from './docs'
-import type { PatientDoc } from './reads'
+import type { ProfileDoc } from '../common/patients'
 import { flagOf, readingDisplay } from './views'
 import type { PatientContext } from '../../types/records-rules'
 
-type Row = Record<string, unknown>
+type Row = Record<string, unknown> & { _id: string }
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 const item = (kind: TimelineItem['kind'], rest: Omit<TimelineItem, 'kind' | 'kindLabel'>): TimelineItem => ({
   kind,
@@ -23,7 +23,7 @@ const item = (kind: TimelineItem['kind'], rest: Omit<TimelineItem, 'kind' | 'kin
 })
 
 export async function timelinePage(
-  p: PatientDoc,
+  p: ProfileDoc,
   before: string,
   limit: number,
   ctx: PatientContext,
@@ -31,14 +31,12 @@ export async function timelinePage(
 ): Promise<{ items: TimelineItem[]; nextBefore: string | null }> {
   const _ = db().command
   const take = limit + 1
-  const q = (c: string, field: string) =>
-    db()
-      .collection(c)
+  const q = <T extends { _id: string }>(c: string, field: string) =>
+    collection<T>(c)
       .where({ profileId: p._id, [field]: _.lt(before) })
       .orderBy(field, 'desc')
       .limit(take)
       .get()
-  const hasNursing = manifest.collections.some((c) => c.name === NURSING_VISITS)
   const [appts, orders, nursing, readings, followUps] = await Promise.all([
     db()
       .collection(APPOINTMENTS)
@@ -46,10 +44,10 @@ export async function timelinePage(
       .orderBy('date', 'desc')
       .limit(take + 10)
       .get(),
-    q(DECOCTION_ORDERS, 'createdAt'),
-    hasNursing ? q(NURSING_VISITS, 'createdAt') : Promise.resolve({ data: [] }),
-    q(READINGS, 'measuredAt'),
-    q(FOLLOW_UPS, 'at')
+    q<Row>(DECOCTION_ORDERS, 'createdAt'),
+    q<Row>(NURSING_VISITS, 'createdAt'),
+    q<ReadingDoc>(READINGS, 'measuredAt'),
+    q<FollowUpDoc>(FOLLOW_UPS, 'at')
   ])
   const items: TimelineItem[] = []
   for (const a of appts.data as Row[]) {
@@ -93,7 +91,7 @@ export async function timelinePage(
       })
     )
   }
-  for (const r of readings.data as ReadingDoc[]) {
+  for (const r of readings.data) {
     const flag = flagOf(r, ctx, rules)
     items.push(
       item('reading', {
@@ -106,7 +104,7 @@ export async function timelinePage(
       })
     )
   }
-  for (const f of followUps.data as FollowUpDoc[]) {
+  for (const f of followUps.data) {
     items.push(
       item('follow_up', {
         id: f._id,

@@ -26,7 +26,7 @@ import {
 } from '../../types/records-rules'
 import { nextSteps } from '../../types/workflow'
 import { measureOf, type EnrolmentDoc, type FollowUpDoc, type ReadingDoc, type TaskDoc } from './docs'
-import type { PatientDoc } from './reads'
+import type { ProfileDoc } from '../common/patients'
 
 /** The flag as stored (level) with its advice recomputed in the patient's context. */
 export function flagOf(r: ReadingDoc, p: PatientContext | null, rules: RecordRules): Flag {
@@ -61,9 +61,7 @@ export function readingView(r: ReadingDoc, flag: Flag): ReadingView {
   }
 }
 
-export function patientContext(p: PatientDoc, enrolments: EnrolmentDoc[], at: Date): PatientContext {
-  return { age: ageOnDay(p.birthDate, cstDay(at)), programmes: enrolments.filter((e) => e.profileId === p._id).map((e) => e.programme) }
-}
+export { patientContext } from '../common/readings'
 
 export function taskView(t: TaskDoc, readings: ReadingView[], roles: readonly string[], today: string): TaskView {
   return {
@@ -115,7 +113,7 @@ export function enrolmentView(e: EnrolmentDoc, programmeName: string): Enrolment
   }
 }
 
-export function patientSummary(p: PatientDoc, at: Date) {
+export function patientSummary(p: ProfileDoc, at: Date) {
   return { profileId: p._id, name: p.name, sex: p.sex, age: ageOnDay(p.birthDate, cstDay(at)), phone: p.phone }
 }
 

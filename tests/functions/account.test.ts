@@ -6,6 +6,7 @@ import { setNow } from '../../cloudfunctions/common/clock'
 import { manifest } from '../../cloudfunctions/common/collections'
 import { PROFILE_HOLDERS, removeOwnProfile } from '../../cloudfunctions/common/patients'
 import { ORDER_STATUSES } from '../../types/decoction'
+import { NURSING_STATUSES } from '../../types/nursing'
 
 let b: TestBackend
 beforeEach(async () => {
@@ -282,12 +283,13 @@ describe('finding a patient (staff)', () => {
 describe('removing a profile asks every service through the holder registry', () => {
   test('every line names a collection the manifest creates, and statuses that service really has', () => {
     const collections = new Set(manifest.collections.map((c) => c.name))
+    const statusesOf: Record<string, readonly string[]> = { decoction: ORDER_STATUSES, nursing: NURSING_STATUSES }
     for (const h of PROFILE_HOLDERS) {
       expect(collections).toContain(h.collection)
-      if ('statuses' in h.live) for (const st of h.live.statuses) expect(ORDER_STATUSES as readonly string[]).toContain(st)
+      if ('statuses' in h.live) for (const st of h.live.statuses) expect(statusesOf[h.service]).toContain(st)
       expect(h.message).toMatch(/请.+再删除/)
     }
-    expect(PROFILE_HOLDERS.map((h) => h.service).sort()).toEqual(['booking', 'decoction'])
+    expect(PROFILE_HOLDERS.map((h) => h.service).sort()).toEqual(['booking', 'decoction', 'nursing'])
   })
 
   test("a new service's line is all it takes: a live record there keeps the profile, a finished one does not", async () => {

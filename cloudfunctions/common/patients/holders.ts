@@ -4,6 +4,7 @@
  * something live on a profile adds its line here.
  */
 import { ACTIVE_STATUSES } from '../../../types/decoction'
+import { OPEN_STATUSES as OPEN_NURSING_STATUSES } from '../../../types/nursing'
 
 export interface ProfileHolder {
   service: string
@@ -38,5 +39,12 @@ export const PROFILE_HOLDERS: readonly ProfileHolder[] = [
     profileField: 'profileId',
     live: { statuses: ACTIVE_STATUSES },
     message: '这位就诊人还有未完成的代煎订单，请在订单完成或取消后再删除'
+  },
+  {
+    service: 'nursing',
+    collection: 'nursing_requests',
+    profileField: 'profileId',
+    live: { statuses: OPEN_NURSING_STATUSES },
+    message: '这位就诊人还有未完成的上门护理申请，请在服务完成或取消申请后再删除'
   }
 ]

@@ -1,8 +1,6 @@
 import { iso } from '../../common/clock'
-import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
-import { ALARMS } from '../docs'
-import { anyAlarm, staffOf } from '../reads'
+import { alarmsCollection, anyAlarm, staffOf } from '../reads'
 import { alarmView } from '../views'
 
 /** The banner stays until a dispatcher acknowledges it; the first acknowledgement is the one kept. */
@@ -11,8 +9,7 @@ export async function acknowledgeAlarm(input: { id: string; note?: string }, ctx
   const alarm = await anyAlarm(input.id)
   if (alarm.status === 'open') {
     const name = (await staffOf(accountId))?.name ?? ''
-    await db()
-      .collection(ALARMS)
+    await alarmsCollection()
       .where({ _id: alarm._id, status: 'open' })
       .update({
         status: 'acknowledged',

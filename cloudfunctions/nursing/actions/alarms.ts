@@ -1,11 +1,10 @@
-import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
-import { ALARMS, type AlarmDoc } from '../docs'
 import { alarmView } from '../views'
+import { alarmsCollection } from '../reads'
 
 export async function alarms(input: { open?: boolean }, ctx: ActionContext) {
   ctx.user()
   const where = input.open ? { status: 'open' } : {}
-  const res = await db().collection(ALARMS).where(where).orderBy('raisedAt', 'desc').limit(100).get()
-  return { alarms: (res.data as AlarmDoc[]).map(alarmView) }
+  const res = await alarmsCollection().where(where).orderBy('raisedAt', 'desc').limit(100).get()
+  return { alarms: res.data.map(alarmView) }
 }

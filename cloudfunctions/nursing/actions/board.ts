@@ -1,8 +1,6 @@
 import { BOARD_STATUSES, type NursingStatus } from '../../../types/nursing'
-import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
-import { ALARMS, REQUESTS, type AlarmDoc, type RequestDoc } from '../docs'
-import { staffNames } from '../reads'
+import { alarmsCollection, requests, staffNames } from '../reads'
 import { alarmView, boardItem } from '../views'
 
 const PAGE = 30
@@ -15,19 +13,18 @@ export async function board(input: { status: NursingStatus; offset?: number }, c
   ctx.user()
   const offset = input.offset ?? 0
   const [page, counts, alarms] = await Promise.all([
-    db()
-      .collection(REQUESTS)
+    requests()
       .where({ status: input.status })
       .orderBy('riskRank', 'asc')
       .orderBy('createdAt', 'asc')
       .skip(offset)
       .limit(PAGE + 1)
       .get(),
-    Promise.all(BOARD_STATUSES.map(async (s) => [s, (await db().collection(REQUESTS).where({ status: s }).count()).total] as const)),
-    db().collection(ALARMS).where({ status: 'open' }).orderBy('raisedAt', 'desc').limit(20).get()
+    Promise.all(BOARD_STATUSES.map(async (s) => [s, (await requests().where({ status: s }).count()).total] as const)),
+    alarmsCollection().where({ status: 'open' }).orderBy('raisedAt', 'desc').limit(20).get()
   ])
-  const docs = (page.data as RequestDoc[]).slice(0, PAGE)
-  const open = alarms.data as AlarmDoc[]
+  const docs = page.data.slice(0, PAGE)
+  const open = alarms.data
   const alarmed = new Set(open.map((a) => a.requestId))
   const names = await staffNames(docs.flatMap((d) => (d.nurseAccountId ? [d.nurseAccountId] : [])))
   return {

@@ -1,8 +1,8 @@
 import { HOLDING_STATUSES } from '../../../types/nursing'
 import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
-import { ALARMS, REQUESTS, type AlarmDoc, type RequestDoc } from '../docs'
-import { staffNames } from '../reads'
+import { type RequestDoc } from '../docs'
+import { alarmsCollection, requests, staffNames } from '../reads'
 import { visitItem } from '../views'
 
 /** The day's visits of every nurse, in window order: who is where, and who is free. */
@@ -10,17 +10,16 @@ export async function dayVisits(input: { date: string }, ctx: ActionContext) {
   ctx.user()
   const _ = db().command
   const [res, alarms] = await Promise.all([
-    db()
-      .collection(REQUESTS)
+    requests()
       .where({ date: input.date, status: _.in([...HOLDING_STATUSES, 'completed', 'rated']) })
       .orderBy('windowStartsAt', 'asc')
       .limit(1000)
       .get(),
-    db().collection(ALARMS).where({ status: 'open' }).limit(100).get()
+    alarmsCollection().where({ status: 'open' }).limit(100).get()
   ])
-  const docs = (res.data as RequestDoc[]).filter((d) => d.nurseAccountId)
+  const docs = res.data.filter((d) => d.nurseAccountId)
   const names = await staffNames(docs.map((d) => d.nurseAccountId!))
-  const alarmed = new Set((alarms.data as AlarmDoc[]).map((a) => a.requestId))
+  const alarmed = new Set(alarms.data.map((a) => a.requestId))
   const byNurse = new Map<string, RequestDoc[]>()
   for (const d of docs) byNurse.set(d.nurseAccountId!, [...(byNurse.get(d.nurseAccountId!) ?? []), d])
   return {

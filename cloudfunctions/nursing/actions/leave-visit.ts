@@ -1,9 +1,7 @@
 import type { LocationInput } from '../../../types/nursing'
-import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
-import { REQUESTS } from '../docs'
-import { ownVisit } from '../reads'
+import { ownVisit, requests } from '../reads'
 import { requestDetail } from '../views'
 import { locationDoc } from '../visits'
 
@@ -14,10 +12,7 @@ export async function leaveVisit(input: { id: string; location: LocationInput },
   if (doc.status !== 'completed' && doc.status !== 'rated') throw new AppError('CONFLICT', '服务完成后才能记录离开')
   if (!doc.locations.left) {
     const at = locationDoc(input.location)
-    await db()
-      .collection(REQUESTS)
-      .where({ _id: doc._id, nurseAccountId: accountId })
-      .update({ 'locations.left': at, 'locations.last': at })
+    await requests().where({ _id: doc._id, nurseAccountId: accountId }).update({ 'locations.left': at, 'locations.last': at })
   }
   return requestDetail(await ownVisit(accountId, input.id), { as: 'nurse', accountId })
 }

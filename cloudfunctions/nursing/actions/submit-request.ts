@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto'
 import { SERVICE_AGREEMENT_VERSION, type SubmitRequestInput } from '../../../types/nursing'
 import { feesOf, windowProblem, windowStartsAt } from '../../../types/nursing-rules'
+import { ownAddress } from '../../common/addresses'
 import { iso, local } from '../../common/clock'
 import { requireHealthDataConsent } from '../../common/consent'
 import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
+import { ownProfile } from '../../common/patients'
 import { getSettings } from '../../common/settings'
 import type { ActionContext } from '../../common/router'
-import { REQUESTS, freeSlot, type RequestDoc } from '../docs'
+import { freeSlot, type RequestDoc } from '../docs'
 import { isOwnPhoto } from '../photos'
-import { itemsByCode, nextSequence, ownAddress, ownProfile } from '../reads'
+import { itemsByCode, nextSequence, requests } from '../reads'
 import { requestView } from '../views'
 
 /** A family asks for a home visit for one of their profiles. A retried requestId replays the first reply (router). */
@@ -19,7 +21,7 @@ export async function submitRequest(input: SubmitRequestInput, ctx: ActionContex
   const rules = (await getSettings()).nursing
   const [profile, address, items] = await Promise.all([
     ownProfile(accountId, input.profileId),
-    ownAddress(accountId, input.addressId),
+    ownAddress(accountId, input.addressId, '没有找到这个地址，请重新选择'),
     itemsByCode(input.items)
   ])
   const codes = Array.from(new Set(input.items))
@@ -76,6 +78,6 @@ export async function submitRequest(input: SubmitRequestInput, ctx: ActionContex
     createdAt: now,
     updatedAt: now
   }
-  await db().collection(REQUESTS).add(doc)
+  await requests().add(doc)
   return requestView(doc, { as: 'family' })
 }

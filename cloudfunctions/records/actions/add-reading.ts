@@ -3,7 +3,7 @@ import { now } from '../../common/clock'
 import { requireHealthDataConsent } from '../../common/consent'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
-import { ownProfile } from '../reads'
+import { ownProfile } from '../../common/patients'
 import { saveReading } from '../readings'
 import { savedReply } from '../views'
 

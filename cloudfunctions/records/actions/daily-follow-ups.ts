@@ -5,7 +5,8 @@ import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { ENROLMENTS, FOLLOW_UPS, TASKS, type EnrolmentDoc, type FollowUpDoc, type TaskDoc } from '../docs'
 import { openPlanned, tellDue } from '../moves'
-import { profilesByIds } from '../reads'
+import { profileMap } from '../reads'
+import { collection } from '../../common/typed'
 
 const BATCH = 100
 
@@ -23,22 +24,21 @@ export async function dailyFollowUps(_input: Record<string, never>, _ctx: Action
   let opened = 0
   let notified = 0
   for (let offset = 0; ; offset += BATCH) {
-    const res = await db()
-      .collection(ENROLMENTS)
+    const res = await collection<EnrolmentDoc>(ENROLMENTS)
       .where({ status: 'active', programme: _.in(quarterly) })
       .orderBy('_id', 'asc')
       .skip(offset)
       .limit(BATCH)
       .get()
-    const members = res.data as EnrolmentDoc[]
+    const members = res.data
     const ids = [...new Set(members.map((e) => e.profileId))]
-    const profiles = await profilesByIds(ids)
+    const profiles = await profileMap(ids)
     for (const id of ids) {
       const p = profiles.get(id)
-      if (!p || (p as { status?: string }).status !== 'active') continue
-      const done = await db().collection(FOLLOW_UPS).where({ profileId: id }).orderBy('at', 'desc').limit(1).get()
+      if (!p || p.status !== 'active') continue
+      const done = await collection<FollowUpDoc>(FOLLOW_UPS).where({ profileId: id }).orderBy('at', 'desc').limit(1).get()
       const due = quarterlyFollowUpDue(
-        (done.data as FollowUpDoc[]).map((f) => f.day),
+        done.data.map((f) => f.day),
         today
       )
       if (due.due && (await openPlanned({ profileId: id, accountId: p.accountId, patientName: p.name }, due.dueDate))) opened++
@@ -46,14 +46,13 @@ export async function dailyFollowUps(_input: Record<string, never>, _ctx: Action
     if (members.length < BATCH) break
   }
   for (let offset = 0; ; offset += BATCH) {
-    const res = await db()
-      .collection(TASKS)
+    const res = await collection<TaskDoc>(TASKS)
       .where({ status: 'open', dueDate: _.lte(today) })
       .orderBy('dueDate', 'asc')
       .skip(offset)
       .limit(BATCH)
       .get()
-    for (const t of res.data as TaskDoc[]) {
+    for (const t of res.data) {
       await tellDue(t)
       notified++
     }

@@ -1,11 +1,11 @@
 import { iso } from '../../common/clock'
-import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { ENROLMENTS, type EnrolmentDoc } from '../docs'
-import { anyProfile } from '../reads'
+import { activeProfileForStaff } from '../reads'
 import { enrolmentView } from '../views'
+import { collection } from '../../common/typed'
 
 /**
  * A doctor enrols a patient in a programme; enrolling again updates the complications on record.
@@ -18,7 +18,7 @@ export async function enrol(input: { profileId: string; programme: string; compl
   const unknown = input.complications.find((c) => !programme.complications.includes(c))
   if (unknown)
     throw new AppError('INVALID_INPUT', `「${unknown}」不在${programme.name}的并发症列表中`, { complications: '并发症不在列表中' })
-  const p = await anyProfile(input.profileId)
+  const p = await activeProfileForStaff(ctx, input.profileId, { enrol: programme.code })
   const doc: EnrolmentDoc = {
     _id: `en_${p._id}_${programme.code}`,
     profileId: p._id,
@@ -31,7 +31,6 @@ export async function enrol(input: { profileId: string; programme: string; compl
     enrolledByName: user.account.nickname
   }
   const { _id, ...rest } = doc
-  await db().collection(ENROLMENTS).doc(_id).set(rest)
-  await ctx.audit({ target: `profile:${p._id}`, detail: { programme: programme.code } })
+  await collection<EnrolmentDoc>(ENROLMENTS).doc(_id).set(rest)
   return enrolmentView(doc, programme.name)
 }

@@ -1,7 +1,7 @@
 import { cstDay } from '../../../types/records-rules'
 import { iso, now } from '../../common/clock'
 import type { ActionContext } from '../../common/router'
-import { ownProfile } from '../reads'
+import { ownProfile } from '../../common/patients'
 import { loadRecord } from '../record'
 
 /** The family's copy of the whole record: plain JSON and a FHIR R4 Bundle, as one file to save and share. */

@@ -6,6 +6,7 @@ import { getSettings } from '../../common/settings'
 import { TASKS, type TaskDoc } from '../docs'
 import { loadTaskContext, shortcutsOf, taskViewIn } from '../tasks'
 import { patientSummary } from '../views'
+import { collection } from '../../common/typed'
 
 const PAGE = 20
 
@@ -19,7 +20,7 @@ export async function followUpConsole(input: { filter: 'due' | 'overdue' | 'all'
   const at = now()
   const today = cstDay(at)
   const _ = db().command
-  const tasks = () => db().collection(TASKS)
+  const tasks = () => collection<TaskDoc>(TASKS)
   const where = {
     all: { status: 'open' },
     due: { status: 'open', dueDate: _.lte(today) },
@@ -37,7 +38,7 @@ export async function followUpConsole(input: { filter: 'due' | 'overdue' | 'all'
     tasks().where(where.all).count(),
     getSettings()
   ])
-  const docs = (page.data as TaskDoc[]).slice(0, PAGE)
+  const docs = page.data.slice(0, PAGE)
   const c = await loadTaskContext(docs)
   const names = new Map(settings.records.programmes.map((g) => [g.code, g.name]))
   return {

@@ -4,7 +4,7 @@ import { now } from '../../common/clock'
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
-import { anyProfile } from '../reads'
+import { activeProfileForStaff } from '../reads'
 import { saveReading } from '../readings'
 
 const CSV_COLUMNS = ['kind', 'systolic', 'diastolic', 'value', 'unit', 'context', 'measuredAt'] as const
@@ -45,7 +45,7 @@ function rowError(i: number, fields: Record<string, string>) {
  */
 export async function importReadings(input: { profileId: string; rows?: unknown[]; csv?: string }, ctx: ActionContext) {
   const { accountId } = ctx.user()
-  const profile = await anyProfile(input.profileId)
+  const profile = await activeProfileForStaff(ctx, input.profileId, { reading: 'device' })
   const rules = (await getSettings()).records
   const rows = input.rows ?? parseCsv(input.csv ?? '')
   const at = now()

@@ -7,6 +7,7 @@ import { getSettings } from '../../common/settings'
 import { READINGS, type ReadingDoc } from '../docs'
 import { enrolmentsOf, profileFor } from '../reads'
 import { flagOf, patientContext, readingView } from '../views'
+import { collection } from '../../common/typed'
 
 const MAX_POINTS = 1000
 
@@ -16,13 +17,12 @@ const MAX_POINTS = 1000
  * period's readings, not the patient's whole history.
  */
 export async function listReadings(input: { profileId: string; kind: ReadingKind; days: 7 | 30 | 90 }, ctx: ActionContext) {
-  const p = await profileFor(ctx, input.profileId)
+  const p = await profileFor(ctx, input.profileId, { read: 'listReadings' })
   const at = now()
   const [rules, enrolments] = await Promise.all([getSettings().then((s) => s.records), enrolmentsOf([p._id])])
   const since = cstDayStart(addDays(cstDay(at), -(input.days - 1)))
   const _ = db().command
-  const res = await db()
-    .collection(READINGS)
+  const res = await collection<ReadingDoc>(READINGS)
     .where({ profileId: p._id, kind: input.kind, measuredAt: _.gte(since) })
     .orderBy('measuredAt', 'asc')
     .limit(MAX_POINTS)
@@ -32,6 +32,6 @@ export async function listReadings(input: { profileId: string; kind: ReadingKind
     kind: input.kind,
     unit: READING_UNITS[input.kind].unit,
     bands: chartBands(input.kind, pc, rules),
-    readings: (res.data as ReadingDoc[]).map((r) => readingView(r, flagOf(r, pc, rules)))
+    readings: res.data.map((r) => readingView(r, flagOf(r, pc, rules)))
   }
 }

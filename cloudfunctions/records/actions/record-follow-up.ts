@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto'
 import type { RecordFollowUpInput } from '../../../types/records'
 import { cstDay, nextDateProblem, openTaskKey, referralSuggestion, type Classification } from '../../../types/records-rules'
 import { iso, now } from '../../common/clock'
-import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
@@ -11,6 +10,7 @@ import { completeTask } from '../moves'
 import { anyTask, enrolmentsOf } from '../reads'
 import { loadTaskContext, taskViewIn } from '../tasks'
 import { followUpView } from '../views'
+import { collection } from '../../common/typed'
 
 /**
  * The doctor records a follow-up of the national form: the task is done, the follow-up written,
@@ -27,9 +27,8 @@ export async function recordFollowUp(input: RecordFollowUpInput, ctx: ActionCont
   if (task.status !== 'open') throw new AppError('CONFLICT', '这条随访任务已处理，请刷新')
   const [enrolments, previous, planned, settings] = await Promise.all([
     enrolmentsOf([task.profileId]),
-    db().collection(FOLLOW_UPS).where({ profileId: task.profileId }).orderBy('at', 'desc').limit(5).get(),
-    db()
-      .collection(TASKS)
+    collection<FollowUpDoc>(FOLLOW_UPS).where({ profileId: task.profileId }).orderBy('at', 'desc').limit(5).get(),
+    collection<TaskDoc>(TASKS)
       .where({ openKey: openTaskKey(task.profileId, 'planned') })
       .get(),
     getSettings()
@@ -41,7 +40,7 @@ export async function recordFollowUp(input: RecordFollowUpInput, ctx: ActionCont
     throw new AppError('INVALID_INPUT', `「${unknown}」不在并发症列表中`, { 'form.complications': `「${unknown}」不在并发症列表中` })
   const referral = referralSuggestion(
     input.form.classification,
-    (previous.data as FollowUpDoc[]).map((f) => f.classification as Classification),
+    previous.data.map((f) => f.classification as Classification),
     input.form.complications,
     known
   )
@@ -64,7 +63,7 @@ export async function recordFollowUp(input: RecordFollowUpInput, ctx: ActionCont
     actor: { accountId: user.accountId, roles: user.roles },
     followUp,
     nextDate: input.form.nextDate,
-    plannedOpen: (planned.data[0] as TaskDoc | undefined) ?? null,
+    plannedOpen: planned.data[0] ?? null,
     enrolments
   })
   const c = await loadTaskContext(next ? [done, next] : [done])

@@ -9,7 +9,7 @@ const PAGE = 20
 
 /** One patient's timeline across services, newest first; the next page starts before `nextBefore`. */
 export async function timeline(input: { profileId: string; before?: string; limit?: number }, ctx: ActionContext) {
-  const p = await profileFor(ctx, input.profileId)
+  const p = await profileFor(ctx, input.profileId, { read: 'timeline' })
   const at = now()
   const [settings, enrolments] = await Promise.all([getSettings(), enrolmentsOf([p._id])])
   // The first page starts far enough ahead to show upcoming appointments too.
