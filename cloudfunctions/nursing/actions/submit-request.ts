@@ -4,7 +4,6 @@ import { feesOf, windowProblem, windowStartsAt } from '../../../types/nursing-ru
 import { ownAddress } from '../../common/addresses'
 import { iso, local } from '../../common/clock'
 import { requireHealthDataConsent } from '../../common/consent'
-import { db } from '../../common/db'
 import { AppError } from '../../common/errors'
 import { ownProfile } from '../../common/patients'
 import { getSettings } from '../../common/settings'
