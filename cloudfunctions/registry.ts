@@ -4,12 +4,14 @@ import { fn as account } from './account/index'
 import { fn as booking } from './booking/index'
 import { fn as jobs } from './jobs/index'
 import { fn as decoction } from './decoction/index'
+import { fn as nursing } from './nursing/index'
 
 export const cloudFunctions: Record<string, CloudFunction> = {
   account,
   booking,
   jobs,
-  decoction
+  decoction,
+  nursing
 }
 
 /** Timer triggers, in CloudBase's 7-field cron (second minute hour day month weekday year), Asia/Shanghai. */

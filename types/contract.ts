@@ -101,6 +101,31 @@ export interface Fixtures {
     ownAddressId: string
     otherAddressId: string
   }
+  /** Home nursing (上门护理), from the demo seed; "own" is 李德福's (李梅's family), the nurse is 周静. */
+  nursing: {
+    /** A date inside the booking horizon on which 周静 holds no visit. */
+    freeDate: string
+    nurseAccountId: string
+    /** 李德福's request, assessed and not yet assigned (the family and 护理部 may still cancel it). */
+    ownRequestId: string
+    /** 张子涵's request (another family). */
+    otherRequestId: string
+    submittedRequestId: string
+    assessedRequestId: string
+    /** Assigned to 周静, accepted by her, on the way, at the door, in service. */
+    assignedRequestId: string
+    acceptedRequestId: string
+    enRouteRequestId: string
+    /** The last four of the ID number of the patient of the en-route visit (checked at the door). */
+    enRouteIdLastFour: string
+    arrivedRequestId: string
+    inServiceRequestId: string
+    /** 李德福's completed visit by 周静, not yet rated. */
+    ownCompletedRequestId: string
+    completedVisitId: string
+    /** An open alarm raised by 周静. */
+    alarmId: string
+  }
 }
 
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {

@@ -19,7 +19,20 @@ export const settingsSchema = z.object({
     noShowBanDays: z.number().int().min(1),
     returnVisitDays: z.number().int().min(0)
   }),
-  decoction: z.object({ soakingMinutes: z.number().int().min(1).max(600), maxSavedAddresses: z.number().int().min(1).max(50) })
+  decoction: z.object({ soakingMinutes: z.number().int().min(1).max(600), maxSavedAddresses: z.number().int().min(1).max(50) }),
+  nursing: z.object({
+    serviceStart: hhmm,
+    serviceEnd: hhmm,
+    windowMinutes: z.number().int().min(30).max(720),
+    minLeadHours: z.number().min(0).max(72),
+    maxDaysAhead: z.number().int().min(1).max(60),
+    freeCancelHours: z.number().min(0).max(72),
+    minPracticeYears: z.number().int().min(0).max(40),
+    minTitle: z.enum(['护士', '护师', '主管护师', '副主任护师', '主任护师']),
+    maxItemsPerRequest: z.number().int().min(1).max(10),
+    maxPhotos: z.number().int().min(0).max(20),
+    photoMaxKB: z.number().int().min(50).max(10_240)
+  })
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -36,5 +49,19 @@ export const DEFAULT_SETTINGS: Settings = {
     noShowBanDays: 90,
     returnVisitDays: 3
   },
-  decoction: { soakingMinutes: 30, maxSavedAddresses: 10 }
+  decoction: { soakingMinutes: 30, maxSavedAddresses: 10 },
+  nursing: {
+    serviceStart: '08:00',
+    serviceEnd: '20:00',
+    windowMinutes: 120,
+    minLeadHours: 2,
+    maxDaysAhead: 14,
+    freeCancelHours: 4,
+    minPracticeYears: 5,
+    minTitle: '护师',
+    maxItemsPerRequest: 3,
+    maxPhotos: 6,
+    // Sent as base64 in the call (4/3 larger): 600 KB stays under the 1 MB request body; the app compresses first.
+    photoMaxKB: 600
+  }
 }

@@ -112,6 +112,27 @@ export const manifest: DatabaseManifest = {
         { name: 'account_used', keys: [asc('accountId'), desc('lastUsedAt')] }
       ]
     },
-    { name: 'counters' }
+    { name: 'counters' },
+    // Home nursing (上门护理). `nurse_slot_unique` is the rule "a nurse never holds two overlapping
+    // visits" (windows are a fixed grid); (status, riskRank, createdAt) serves the console's sort.
+    { name: 'nursing_items', indexes: [{ name: 'active_order', keys: [asc('active'), asc('order')] }] },
+    {
+      name: 'nursing_requests',
+      indexes: [
+        { name: 'nurse_slot_unique', keys: [asc('nurseSlot')], unique: true },
+        { name: 'status_risk_created', keys: [asc('status'), asc('riskRank'), asc('createdAt')] },
+        { name: 'account_created', keys: [asc('accountId'), desc('createdAt')] },
+        { name: 'nurse_status_window', keys: [asc('nurseAccountId'), asc('status'), asc('windowStartsAt')] },
+        { name: 'date_status', keys: [asc('date'), asc('status')] }
+      ]
+    },
+    { name: 'nursing_nurses' },
+    {
+      name: 'nursing_alarms',
+      indexes: [
+        { name: 'status_raised', keys: [asc('status'), desc('raisedAt')] },
+        { name: 'nurse_status', keys: [asc('nurseAccountId'), asc('status')] }
+      ]
+    }
   ]
 }

@@ -3,7 +3,8 @@
  * 我的消息; in production the `deliverOutbox` timer also sends it as a WeChat subscribe message
  * when a template id is configured for its kind (WX_SUBSCRIBE_TEMPLATES, JSON kind → template id).
  */
-import { db, getApp } from './db'
+import { randomUUID } from 'node:crypto'
+import { db, firstDoc, getApp, type Transaction } from './db'
 import { isDuplicateKeyError } from './errors'
 import { iso } from './clock'
 
@@ -36,6 +37,20 @@ export async function enqueue(msg: OutboxInput): Promise<void> {
   } catch (err) {
     if (!(msg.dedupeKey && isDuplicateKeyError(err))) throw err
   }
+}
+
+/**
+ * The same message written inside a transaction, so that the notice commits with the change it
+ * announces or not at all. Transactions address documents by id: the id is the dedupe key's (a
+ * message already there is left alone) or a fresh one.
+ */
+export async function enqueueIn(tx: Transaction, msg: OutboxInput): Promise<void> {
+  const _id = msg.dedupeKey ? `msg_${msg.dedupeKey}` : `msg_${randomUUID().replace(/-/g, '')}`
+  if (msg.dedupeKey && firstDoc(await tx.collection('outbox').doc(_id).get())) return
+  await tx
+    .collection('outbox')
+    .doc(_id)
+    .set({ ...msg, status: 'pending', read: false, createdAt: iso() })
 }
 
 function templates(): Record<string, string> {

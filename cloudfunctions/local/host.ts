@@ -4,10 +4,11 @@
  */
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyStatic from '@fastify/static'
 import { setDatabaseRequester } from '../common/db'
+import { localFolderStorage, setStorage } from '../common/storage'
 import { manifest } from '../common/collections'
 import { clearSettingsCache } from '../common/settings'
 import { cloudFunctions, timerTriggers } from '../registry'
@@ -50,6 +51,7 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
   const engine = await Engine.open({ dataDir })
   await engine.ensureIndexes(manifest)
   setDatabaseRequester(engine.requesterClass())
+  setStorage(localFolderStorage(join(dataDir, 'files')))
   clearSettingsCache()
   if (opts.seed !== false) await seedIfEmpty()
 
@@ -125,6 +127,7 @@ export async function startHost(opts: HostOptions = {}): Promise<Host> {
       timers.stop()
       await app.close()
       setDatabaseRequester(undefined)
+      setStorage(undefined)
       await engine.close()
     }
   }

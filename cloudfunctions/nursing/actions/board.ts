@@ -1,0 +1,39 @@
+import { BOARD_STATUSES, type NursingStatus } from '../../../types/nursing'
+import { db } from '../../common/db'
+import type { ActionContext } from '../../common/router'
+import { ALARMS, REQUESTS, type AlarmDoc, type RequestDoc } from '../docs'
+import { staffNames } from '../reads'
+import { alarmView, boardItem } from '../views'
+
+const PAGE = 30
+
+/**
+ * 护理部's console: one status tab, highest risk first (not yet assessed counts as highest:
+ * nobody knows), then the oldest; the count of every tab; open alarms as a banner.
+ */
+export async function board(input: { status: NursingStatus; offset?: number }, ctx: ActionContext) {
+  ctx.user()
+  const offset = input.offset ?? 0
+  const [page, counts, alarms] = await Promise.all([
+    db()
+      .collection(REQUESTS)
+      .where({ status: input.status })
+      .orderBy('riskRank', 'asc')
+      .orderBy('createdAt', 'asc')
+      .skip(offset)
+      .limit(PAGE + 1)
+      .get(),
+    Promise.all(BOARD_STATUSES.map(async (s) => [s, (await db().collection(REQUESTS).where({ status: s }).count()).total] as const)),
+    db().collection(ALARMS).where({ status: 'open' }).orderBy('raisedAt', 'desc').limit(20).get()
+  ])
+  const docs = (page.data as RequestDoc[]).slice(0, PAGE)
+  const open = alarms.data as AlarmDoc[]
+  const alarmed = new Set(open.map((a) => a.requestId))
+  const names = await staffNames(docs.flatMap((d) => (d.nurseAccountId ? [d.nurseAccountId] : [])))
+  return {
+    requests: docs.map((d) => boardItem(d, d.nurseAccountId ? (names.get(d.nurseAccountId) ?? null) : null, alarmed.has(d._id))),
+    counts: Object.fromEntries(counts.map(([s, n]) => [s, n ?? 0])),
+    openAlarms: open.map(alarmView),
+    hasMore: page.data.length > PAGE
+  }
+}

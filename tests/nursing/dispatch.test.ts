@@ -1,0 +1,194 @@
+/**
+ * 护理部's side on the embedded engine: only a qualified, competent, free nurse may be assigned
+ * (even when two dispatchers assign at the same moment), the console's order and counts, and
+ * cancelling with a reason before arrival.
+ */
+import { setNow } from '../../cloudfunctions/common/clock'
+import { addDays } from '../../types/booking-rules'
+import type { BoardItem, RequestDetail } from '../../types/nursing'
+import { demoNursingId } from '../../cloudfunctions/local/seed-nursing'
+import { db } from '../../cloudfunctions/common/db'
+import type { RequestDoc } from '../../cloudfunctions/nursing/docs'
+import { assignPatch, moveRequest } from '../../cloudfunctions/nursing/moves'
+import { openBackend, rid, type TestBackend } from '../helpers/backend'
+import { assess, assign, errorCode, makeStaff, outboxOf, submit } from './helpers'
+
+let b: TestBackend
+const TODAY = '2026-12-01'
+beforeEach(async () => {
+  setNow(new Date(`${TODAY}T09:00:00+08:00`))
+  b = await openBackend()
+})
+afterEach(async () => {
+  await b.close()
+  setNow(undefined)
+})
+
+const messageOf = (res: { ok: boolean; error?: { message: string } }) => (res.ok ? 'ok' : res.error!.message)
+
+describe('only a qualified nurse competent for every item is assigned', () => {
+  test('4 years of practice: refused, and the request stays waiting', async () => {
+    await makeStaff(b, 'liu_yang', 'nurse', { title: '护师', years: 4 })
+    await b.ok('dispatcher', 'nursing', 'setNurseCompetence', { accountId: b.accountId('liu_yang'), items: ['HL01'], certificates: {} })
+    const req = await submit(b, { date: addDays(TODAY, 2), items: ['HL01'] })
+    await assess(b, req.id)
+    const res = await assign(b, req.id, 'liu_yang')
+    expect(errorCode(res)).toBe('CONFLICT')
+    expect(messageOf(res)).toContain('临床执业不满5年')
+    expect((await b.ok<RequestDetail>('dispatcher', 'nursing', 'openRequest', { id: req.id })).request.status).toBe('assessed')
+  })
+
+  test('a 护士 title, however long in practice: refused', async () => {
+    await makeStaff(b, 'liu_yang', 'nurse', { title: '护士', years: 12 })
+    await b.ok('dispatcher', 'nursing', 'setNurseCompetence', { accountId: b.accountId('liu_yang'), items: ['HL01'], certificates: {} })
+    const req = await submit(b, { date: addDays(TODAY, 2), items: ['HL01'] })
+    await assess(b, req.id)
+    expect(messageOf(await assign(b, req.id, 'liu_yang'))).toContain('职称低于护师')
+  })
+
+  test('PICC care without the PICC certificate: refused; with it: assigned', async () => {
+    await makeStaff(b, 'liu_yang', 'nurse', { title: '主管护师', years: 9 })
+    await b.ok('dispatcher', 'nursing', 'setNurseCompetence', { accountId: b.accountId('liu_yang'), items: ['HL02'], certificates: {} })
+    const req = await submit(b, { date: addDays(TODAY, 2), items: ['HL02'] })
+    await assess(b, req.id)
+    expect(messageOf(await assign(b, req.id, 'liu_yang'))).toContain('需要PICC证书')
+    await b.ok('dispatcher', 'nursing', 'setNurseCompetence', {
+      accountId: b.accountId('liu_yang'),
+      items: ['HL02'],
+      certificates: { PICC: 'PICC-2024-0101' }
+    })
+    expect(errorCode(await assign(b, req.id, 'liu_yang'))).toBe('ok')
+  })
+
+  test('the candidates list says why each nurse may not take it', async () => {
+    const req = await submit(b, { date: addDays(TODAY, 2), items: ['HL10'], patient: '李梅' })
+    await assess(b, req.id)
+    const { nurses } = await b.ok<{ nurses: Array<{ name: string; problems: string[] }> }>('dispatcher', 'nursing', 'qualifiedNurses', {
+      id: req.id
+    })
+    expect(nurses.find((n) => n.name === '周静')!.problems).toEqual(['未认定可做「产后母婴护理」'])
+  })
+
+  test('a request not yet assessed cannot be assigned: no visit without an assessment', async () => {
+    const req = await submit(b, { date: addDays(TODAY, 2) })
+    const res = await assign(b, req.id)
+    expect(errorCode(res)).toBe('CONFLICT')
+    expect(messageOf(res)).toContain('待评估')
+  })
+
+  test('a refused assessment tells the family why, and the request is closed', async () => {
+    const req = await submit(b, { date: addDays(TODAY, 2) })
+    await b.ok('dispatcher', 'nursing', 'assessRequest', { id: req.id, decision: 'reject', reason: 'aggression' }, rid())
+    const seen = await b.ok<RequestDetail>('li_mei', 'nursing', 'getRequest', { id: req.id })
+    expect(seen.request).toMatchObject({ status: 'rejected', rejectText: '有攻击行为史，不宜上门服务', nextSteps: [] })
+    expect((await outboxOf(b.accountId('li_mei'))).map((m) => m.title)).toContain('上门护理申请未通过评估')
+  })
+})
+
+describe('a nurse never holds two visits in one window', () => {
+  test('two dispatchers assign 周静 to two requests in the same window at the same moment: one wins', async () => {
+    await makeStaff(b, 'liu_yang', 'nursing_dispatcher')
+    const date = addDays(TODAY, 2)
+    const a = await submit(b, { date, start: '10:00' })
+    const c = await submit(b, { date, start: '10:00', family: 'zhang_wei', patient: '张伟', items: ['HL01'] })
+    await assess(b, a.id)
+    await assess(b, c.id)
+    const results = await Promise.all([assign(b, a.id, 'nurse', 'dispatcher'), assign(b, c.id, 'nurse', 'liu_yang')])
+    expect(results.map(errorCode).sort()).toEqual(['CONFLICT', 'ok'])
+    const statuses = await Promise.all(
+      [a.id, c.id].map(async (id) => (await b.ok<RequestDetail>('dispatcher', 'nursing', 'openRequest', { id })).request.status)
+    )
+    expect(statuses.sort()).toEqual(['assessed', 'assigned'])
+    // The loser hears why, once the race is over.
+    expect(errorCode(await assign(b, statuses[0] === 'assessed' ? a.id : c.id))).toBe('CONFLICT')
+  })
+
+  test('the database holds the rule even when both moves pass the check before either commits', async () => {
+    const date = addDays(TODAY, 2)
+    const a = await submit(b, { date })
+    const c = await submit(b, { date, family: 'zhang_wei', patient: '张伟', items: ['HL01'] })
+    await assess(b, a.id)
+    await assess(b, c.id)
+    const docs = await Promise.all(
+      [a.id, c.id].map(async (id) => (await db().collection('nursing_requests').doc(id).get()).data[0] as RequestDoc)
+    )
+    const nurse = b.accountId('nurse')
+    const moves = docs.map((doc, i) =>
+      moveRequest({
+        id: doc._id,
+        to: 'assigned',
+        from: 'assessed',
+        as: 'nursing',
+        actor: { accountId: b.accountId(i ? 'liu_yang' : 'dispatcher'), roles: ['patient', 'nursing_dispatcher'] },
+        patch: assignPatch(doc, nurse)
+      })
+    )
+    const settled = await Promise.allSettled(moves)
+    expect(settled.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect((settled.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'CONFLICT' })
+  })
+
+  test('two dispatchers assign one request at once: one wins, one event is written', async () => {
+    await makeStaff(b, 'liu_yang', 'nursing_dispatcher')
+    const req = await submit(b, { date: addDays(TODAY, 2) })
+    await assess(b, req.id)
+    const results = await Promise.all([assign(b, req.id, 'nurse', 'dispatcher'), assign(b, req.id, 'nurse', 'liu_yang')])
+    expect(results.map(errorCode).sort()).toEqual(['CONFLICT', 'ok'])
+    const detail = await b.ok<RequestDetail>('dispatcher', 'nursing', 'openRequest', { id: req.id })
+    expect(detail.timeline.filter((e) => e.to === 'assigned')).toHaveLength(1)
+  })
+
+  test('a cancelled visit frees the window for another request', async () => {
+    const date = addDays(TODAY, 2)
+    const a = await submit(b, { date })
+    const c = await submit(b, { date, family: 'zhang_wei', patient: '张伟', items: ['HL01'] })
+    await assess(b, a.id)
+    await assess(b, c.id)
+    expect(errorCode(await assign(b, a.id))).toBe('ok')
+    expect(errorCode(await assign(b, c.id))).toBe('CONFLICT')
+    await b.ok('dispatcher', 'nursing', 'cancelByNursing', { id: a.id, reason: '家属电话告知已住院' }, rid())
+    expect(errorCode(await assign(b, c.id))).toBe('ok')
+  })
+})
+
+describe('the console', () => {
+  test('highest risk first, then the oldest, with a count for every tab', async () => {
+    const res = await b.ok<{ requests: BoardItem[]; counts: Record<string, number> }>('dispatcher', 'nursing', 'board', {
+      status: 'assessed'
+    })
+    const order = res.requests.map((r) => `${r.riskLabel}|${r.createdAt}`)
+    expect(res.requests.map((r) => r.id)).toEqual([demoNursingId('picc'), demoNursingId('rehab')])
+    expect(order[0].startsWith('中')).toBe(true)
+    expect(res.counts).toMatchObject({ submitted: 2, assessed: 2, assigned: 1, en_route: 1, rejected: 1, cancelled: 1 })
+    // Masked until opened.
+    expect(res.requests[0].patientNameMasked).toBe('李*福')
+  })
+
+  test('the day board lists every nurse’s visits in window order', async () => {
+    const { nurses } = await b.ok<{ nurses: Array<{ name: string; visits: Array<{ windowLabel: string }> }> }>(
+      'dispatcher',
+      'nursing',
+      'dayVisits',
+      {
+        date: TODAY
+      }
+    )
+    expect(nurses.map((n) => n.name)).toEqual(['周静'])
+    expect(nurses[0].visits.map((v) => v.windowLabel)).toEqual([`${TODAY} 08:00-10:00`, `${TODAY} 10:00-12:00`, `${TODAY} 14:00-16:00`])
+  })
+
+  test('护理部 cancels an en-route visit with a reason: everything refunded, family and nurse told; not after arrival', async () => {
+    const res = await b.ok<RequestDetail>(
+      'dispatcher',
+      'nursing',
+      'cancelByNursing',
+      { id: demoNursingId('enRoute'), reason: '暴雪封路' },
+      rid()
+    )
+    expect(res.request.cancellation).toMatchObject({ by: 'nursing', reason: '暴雪封路', kept: 0, text: '护理部取消，全额退款150元' })
+    expect((await outboxOf(b.accountId('li_mei'))).some((m) => m.title === '上门护理已取消' && m.body.includes('暴雪封路'))).toBe(true)
+    expect((await outboxOf(b.accountId('nurse'))).map((m) => m.title)).toContain('上门护理已取消')
+    const late = await b.call('dispatcher', 'nursing', 'cancelByNursing', { id: demoNursingId('arrived'), reason: '暴雪封路' }, rid())
+    expect(errorCode(late)).toBe('CONFLICT')
+  })
+})
