@@ -103,7 +103,7 @@ describe('上门护理 from request to rating', () => {
     await openEntry(family, '上门护理')
     const picc = onScreen(family, '.nursing-item[data-code="HL02"]')
     await picc.waitFor()
-    await expect(picc.textContent()).resolves.toContain('220元（上门费 100元 + 护理费 120元）· 约 40 分钟')
+    await expect(picc.textContent()).resolves.toContain('220元（上门费 100元 + 护理费 120元）约 40 分钟 · 请准备：PICC维护手册')
     await snap(family, 'nursing-catalogue')
     await picc.locator('.nut-button').click()
 

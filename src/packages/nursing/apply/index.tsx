@@ -446,7 +446,11 @@ function ApplyForm() {
         defaultValue={date}
         onClose={() => setCalendarOpen(false)}
         onConfirm={(param: unknown) => {
-          const picked = ([] as unknown[]).concat(param).find((x): x is string => typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x))
+          // NutUI answers [y, m, d, 'YYYY/MM/DD', weekday].
+          const picked = ([] as unknown[])
+            .concat(param)
+            .find((x): x is string => typeof x === 'string' && /^\d{4}[-/]\d{2}[-/]\d{2}$/.test(x))
+            ?.replace(/\//g, '-')
           setCalendarOpen(false)
           if (!picked) return
           setDate(picked)

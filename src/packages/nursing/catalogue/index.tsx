@@ -44,10 +44,12 @@ function Catalogue() {
           <Text className="nursing-item__price block">
             {feeLabel(i.visitFee + i.itemFee)}
             <Text className="text-muted">
-              （上门费 {feeLabel(i.visitFee)} + 护理费 {feeLabel(i.itemFee)}）· 约 {i.minutes} 分钟
+              （上门费 {feeLabel(i.visitFee)} + 护理费 {feeLabel(i.itemFee)}）
             </Text>
           </Text>
-          {i.prepare.length ? <Text className="text-muted block">请准备：{i.prepare.join('、')}</Text> : null}
+          <Text className="text-muted block">
+            约 {i.minutes} 分钟{i.prepare.length ? ` · 请准备：${i.prepare.join('、')}` : ''}
+          </Text>
           <View className="nursing-item__go">
             <Button
               type="primary"
