@@ -15,21 +15,25 @@ export function AlarmBanner({ alarms, onChange }: { alarms: readonly AlarmView[]
   const ack = useAction((input: { id: string }) => call('nursing', 'acknowledgeAlarm', input), { success: '已标记为已处理' })
   if (!alarms.length) return null
   return (
-    <View className="alarm-banner" role="alert" aria-live="assertive">
-      <Text className="alarm-banner__title block">紧急报警 {alarms.length} 条，请立即联系护士</Text>
+    <View className="nursing-alarm-banner" role="alert" aria-live="assertive">
+      <Text className="nursing-alarm-banner__title block">紧急报警 {alarms.length} 条，请立即联系护士</Text>
       {alarms.map((a) => (
-        <View key={a.id} className="alarm-banner__item" data-alarm={a.requestNo}>
-          <Text className="alarm-banner__who block">
+        <View key={a.id} className="nursing-alarm-banner__item" data-alarm={a.requestNo}>
+          <Text className="nursing-alarm-banner__who block">
             {a.nurseName}　{instantLabel(a.raisedAt)}
           </Text>
-          <Text className="alarm-banner__line block">
+          <Text className="nursing-alarm-banner__line block">
             申请 {a.requestNo} · {a.patientName}
           </Text>
-          <Text className="alarm-banner__line block">地址：{a.address}</Text>
-          <Text className="alarm-banner__line block">最后位置：{a.location ? locationText(a.location) : '暂无位置'}</Text>
-          {a.note ? <Text className="alarm-banner__line block">情况：{a.note}</Text> : null}
-          <View className="alarm-banner__actions">
-            <Button type="danger" size="large" onClick={() => Taro.makePhoneCall({ phoneNumber: a.nursePhone }).catch(() => undefined)}>
+          <Text className="nursing-alarm-banner__line block">地址：{a.address}</Text>
+          <Text className="nursing-alarm-banner__line block">最后位置：{a.location ? locationText(a.location) : '暂无位置'}</Text>
+          {a.note ? <Text className="nursing-alarm-banner__line block">情况：{a.note}</Text> : null}
+          <View className="nursing-alarm-banner__actions">
+            <Button
+              className="nursing-alarm-banner__call"
+              size="large"
+              onClick={() => Taro.makePhoneCall({ phoneNumber: a.nursePhone }).catch(() => undefined)}
+            >
               呼叫护士 {a.nursePhone}
             </Button>
             <Button
@@ -40,6 +44,7 @@ export function AlarmBanner({ alarms, onChange }: { alarms: readonly AlarmView[]
               查看申请
             </Button>
             <Button
+              className="nursing-alarm-banner__ghost"
               fill="outline"
               size="large"
               loading={ack.busy}

@@ -4,5 +4,5 @@ import { RISK_LABELS, type RiskLevel } from '../../../../types/nursing'
 import './staff.scss'
 
 export function RiskTag({ risk }: { risk: RiskLevel }) {
-  return <Text className={`risk-tag risk-tag--${risk}`}>{RISK_LABELS[risk]}风险</Text>
+  return <Text className={`nursing-risk nursing-risk--${risk}`}>{RISK_LABELS[risk]}风险</Text>
 }

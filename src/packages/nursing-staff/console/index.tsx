@@ -22,7 +22,7 @@ const POLL_MS = 10_000
 function BoardCard({ item }: { item: BoardItem }) {
   return (
     <View
-      className={`card nursing-row board-card${item.hasOpenAlarm ? ' board-card--alarm' : ''}`}
+      className={`card nursing-row nursing-board-card${item.hasOpenAlarm ? ' nursing-board-card--alarm' : ''}`}
       data-request-no={item.requestNo}
       hoverClass="tap-active"
       onClick={() => Taro.navigateTo({ url: withQuery(NURSING_ROUTES.review, { id: item.id }) })}
@@ -41,8 +41,8 @@ function BoardCard({ item }: { item: BoardItem }) {
         {item.nurseName ? ` · 护士 ${item.nurseName}` : ''}
       </Text>
       {item.risk || item.hasOpenAlarm ? (
-        <View className="board-card__tags">
-          {item.hasOpenAlarm ? <Text className="alarm-dot">报警中</Text> : null}
+        <View className="nursing-board-card__tags">
+          {item.hasOpenAlarm ? <Text className="nursing-alarm-dot">报警中</Text> : null}
           {item.risk ? <RiskTag risk={item.risk} /> : null}
         </View>
       ) : null}
@@ -94,7 +94,7 @@ function Console() {
   return (
     <View className="nursing-console">
       {data ? <AlarmBanner alarms={data.openAlarms} onChange={page.reload} /> : null}
-      <View className="staff-links">
+      <View className="nursing-staff-links">
         <Button fill="outline" onClick={() => Taro.navigateTo({ url: NURSING_ROUTES.nurses })}>
           护士资质管理
         </Button>

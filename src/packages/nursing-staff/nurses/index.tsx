@@ -31,7 +31,7 @@ function Editor({ nurse, items, onSaved }: { nurse: NurseRow; items: readonly Ca
   const kinds = Array.from(new Set(items.map((i) => i.certificate).filter((c): c is string => !!c)))
   const fields = save.error?.fields ?? {}
   return (
-    <View className="nurse-editor">
+    <View className="nursing-nurse-editor">
       <Text className="field__label">可承接的项目</Text>
       {items.map((i) => {
         const on = codes.includes(i.code)
@@ -103,13 +103,13 @@ function Nurses() {
     return <EmptyState mark="护" title="还没有护士" description="请信息科在员工管理中授予护士角色并填写职称、执业年限和执业证号" />
   const nameOf = (code: string) => items.find((i) => i.code === code)?.name ?? code
   return (
-    <View className="nurses">
-      <Text className="text-muted block nurses__note">上门护士须执业满5年、护师及以上职称、有执业证号；PICC维护另需专科证书。</Text>
+    <View className="nursing-nurses">
+      <Text className="text-muted block nursing-nurses__note">上门护士须执业满5年、护师及以上职称、有执业证号；PICC维护另需专科证书。</Text>
       {nurses.map((n) => (
         <View key={n.accountId} className="card" data-nurse={n.name}>
           <View className="nursing-row__head">
             <Text className="nursing-row__title">{n.name}</Text>
-            <Text className={n.problems.length ? 'risk-tag risk-tag--high' : 'risk-tag risk-tag--low'}>
+            <Text className={n.problems.length ? 'nursing-risk nursing-risk--high' : 'nursing-risk nursing-risk--low'}>
               {n.problems.length ? '不可上门' : '可上门'}
             </Text>
           </View>

@@ -68,8 +68,8 @@ function AssessForm({ id, from, onDone }: { id: string; from: NursingStatus; onD
   }
 
   return (
-    <View className="card review-form" data-form="assess">
-      <Text className="section-title review-form__title">评估</Text>
+    <View className="card nursing-review-form" data-form="assess">
+      <Text className="section-title nursing-review-form__title">评估</Text>
       <Text className="text-muted block">请核对病情、诊断、行动能力、过敏史、地址范围和所选项目。</Text>
       <Field label="评估结果" name="decision" required error={missing.decision}>
         <Radio.Group
@@ -100,7 +100,7 @@ function AssessForm({ id, from, onDone }: { id: string; from: NursingStatus; onD
       ) : null}
       {decision === 'reject' ? (
         <Field label="不通过的原因" name="reason" required error={missing.reason}>
-          <Radio.Group className="review-form__reasons" value={reason} onChange={(v) => setReason(v as RefusalReason)}>
+          <Radio.Group className="nursing-review-form__reasons" value={reason} onChange={(v) => setReason(v as RefusalReason)}>
             {REFUSAL_REASONS.map((r) => (
               <View key={r} className={`nursing-choice${reason === r ? ' nursing-choice--on' : ''}`} onClick={() => setReason(r)}>
                 <Radio value={r}>{REFUSAL_LABELS[r]}</Radio>
@@ -143,10 +143,10 @@ function AssignForm({ id, from, onDone }: { id: string; from: NursingStatus; onD
   const offered = nurses.data.nurses.filter((n) => n.problems.length === 0)
   const others = nurses.data.nurses.filter((n) => n.problems.length > 0)
   return (
-    <View className="card review-form" data-form="assign">
-      <Text className="section-title review-form__title">派单</Text>
+    <View className="card nursing-review-form" data-form="assign">
+      <Text className="section-title nursing-review-form__title">派单</Text>
       {offered.length === 0 ? <Text className="nursing-notice block">没有符合资质且该时段空闲的护士，请联系家属改期或取消。</Text> : null}
-      <Radio.Group className="review-form__nurses" value={chosen} onChange={(v) => setChosen(String(v))}>
+      <Radio.Group className="nursing-review-form__nurses" value={chosen} onChange={(v) => setChosen(String(v))}>
         {offered.map((n) => (
           <View
             key={n.accountId}
@@ -164,7 +164,7 @@ function AssignForm({ id, from, onDone }: { id: string; from: NursingStatus; onD
         ))}
       </Radio.Group>
       {others.length ? (
-        <View className="review-form__others">
+        <View className="nursing-review-form__others">
           <Text className="text-muted block">不可派（{others.length}人）：</Text>
           {others.map((n) => (
             <Text key={n.accountId} className="text-muted block">
@@ -240,7 +240,7 @@ function Review() {
           {r.items.map((i) => i.name).join('、')} · {r.windowLabel}
         </Text>
         {r.risk ? (
-          <View className="board-card__tags">
+          <View className="nursing-board-card__tags">
             <RiskTag risk={r.risk} />
             {r.assessmentNote ? <Text className="text-muted">{r.assessmentNote}</Text> : null}
           </View>
@@ -253,7 +253,7 @@ function Review() {
 
       {r.nurse ? (
         <View className="card">
-          <Text className="text-muted block review__label">上门护士</Text>
+          <Text className="text-muted block nursing-review__label">上门护士</Text>
           <NurseCard nurse={r.nurse} />
         </View>
       ) : null}

@@ -84,8 +84,8 @@ function RecordForm({ request: r, busy, onSubmit }: { request: RequestView; busy
   }
 
   return (
-    <View className="card visit-form" data-form="record">
-      <Text className="section-title visit-form__title">服务记录</Text>
+    <View className="card nursing-record-form" data-form="record">
+      <Text className="section-title nursing-record-form__title">服务记录</Text>
       {r.items.map((i, n) => (
         <Field key={i.code} label={`${i.name}：操作记录`} name={`done-${i.code}`} required error={errors[`items.${n}.done`]}>
           <TextArea
@@ -97,8 +97,8 @@ function RecordForm({ request: r, busy, onSubmit }: { request: RequestView; busy
           />
         </Field>
       ))}
-      <Text className="field__label visit-form__vitals-title">生命体征</Text>
-      <View className="visit-form__vitals">
+      <Text className="field__label nursing-record-form__vitals-title">生命体征</Text>
+      <View className="nursing-record-form__vitals">
         {VITALS.map((v) => (
           <Field key={v.key} label={`${v.label}（${v.unit}）`} name={v.key} error={errors[`vitals.${v.key}`]}>
             <Input
@@ -204,10 +204,10 @@ function Visit() {
   const busy = step.busy || locating
 
   return (
-    <View className={`nurse-visit${live ? ' nurse-visit--live' : ''}`}>
+    <View className={`nursing-visit${live ? ' nursing-visit--live' : ''}`}>
       {alarm ? (
-        <View className="nursing-notice nursing-notice--danger nurse-visit__sent" role="alert" data-alarm-sent>
-          <Text className="block nurse-visit__sent-title">报警已发送（{instantLabel(alarm.raisedAt)}）</Text>
+        <View className="nursing-notice nursing-notice--danger nursing-visit__sent" role="alert" data-alarm-sent>
+          <Text className="block nursing-visit__sent-title">报警已发送（{instantLabel(alarm.raisedAt)}）</Text>
           <Text className="block">护理部已收到，会马上联系您，请保持电话畅通。</Text>
         </View>
       ) : null}
@@ -221,20 +221,20 @@ function Visit() {
           {r.items.map((i) => i.name).join('、')} · {r.windowLabel}
         </Text>
         {r.risk ? (
-          <View className="board-card__tags">
+          <View className="nursing-board-card__tags">
             <RiskTag risk={r.risk} />
             {r.assessmentNote ? <Text className="text-muted">{r.assessmentNote}</Text> : null}
           </View>
         ) : null}
         {live ? (
-          <View className="nurse-visit__contact">
+          <View className="nursing-visit__contact">
             <Text className="text-body block">
               {r.address.region} {r.address.detail}
             </Text>
             <Text className="text-body block">
               {r.contactName}　
               <Text
-                className="nurse-visit__phone"
+                className="nursing-visit__phone"
                 onClick={() => Taro.makePhoneCall({ phoneNumber: r.contactPhone }).catch(() => undefined)}
               >
                 {r.contactPhone}
@@ -245,7 +245,7 @@ function Visit() {
       </View>
 
       {next.includes('accepted') ? (
-        <View className="actions visit-steps">
+        <View className="actions nursing-steps">
           <Button
             type="primary"
             size="large"
@@ -262,15 +262,15 @@ function Visit() {
         </View>
       ) : null}
       {next.includes('en_route') ? (
-        <View className="actions visit-steps">
-          <Text className="text-muted block visit-steps__note">出发时会记录当前位置，并提醒家属。</Text>
+        <View className="actions nursing-steps">
+          <Text className="text-muted block nursing-steps__note">出发时会记录当前位置，并提醒家属。</Text>
           <Button type="primary" size="large" block loading={busy} disabled={busy} onClick={() => located('depart')}>
             出发
           </Button>
         </View>
       ) : null}
       {next.includes('arrived') ? (
-        <View className="card visit-steps">
+        <View className="card nursing-steps">
           <Field label="核对就诊人身份证号后四位" name="idLastFour" required error={step.error?.fields?.idLastFour}>
             <Input value={idLastFour} maxLength={4} placeholder={`请向${r.patientName}核对`} onChange={setIdLastFour} />
           </Field>
@@ -289,7 +289,7 @@ function Visit() {
         </View>
       ) : null}
       {next.includes('in_service') ? (
-        <View className="actions visit-steps">
+        <View className="actions nursing-steps">
           <Button
             type="primary"
             size="large"
@@ -306,7 +306,7 @@ function Visit() {
         <RecordForm request={r} busy={busy} onSubmit={(record) => run({ action: 'completeVisit', id, from: r.status, record })} />
       ) : null}
       {(r.status === 'completed' || r.status === 'rated') && !r.locations.left ? (
-        <View className="actions visit-steps">
+        <View className="actions nursing-steps">
           <Button fill="outline" size="large" block loading={busy} disabled={busy} onClick={() => located('leaveVisit')}>
             离开（记录位置）
           </Button>
@@ -329,9 +329,9 @@ function Visit() {
       </View>
 
       {live ? (
-        <View className="alarm-bar">
+        <View className="nursing-alarm-bar">
           <Button
-            className="alarm-bar__button"
+            className="nursing-alarm-bar__button"
             type="danger"
             size="large"
             block
@@ -363,9 +363,9 @@ function Visit() {
       <Dialog
         visible={noLocation !== null}
         title="无法获取位置"
-        content="手机没有给出当前位置（可能未允许定位、信号弱或浏览器不支持）。可以重试，或不带位置继续，本步骤会记录为「位置不可用」。"
-        confirmText="不带位置继续"
-        cancelText="重试定位"
+        content="手机没有给出当前位置（可能未允许定位、信号弱或浏览器不支持）。可以重试；或跳过定位继续，这一步会记录为「位置不可用」。"
+        confirmText="跳过定位"
+        cancelText="重试"
         onConfirm={() => {
           if (noLocation) located(noLocation, true)
         }}

@@ -18,7 +18,7 @@ type Visit = Omit<BoardItem, 'patientNameMasked'> & { patientName: string }
 function VisitCard({ v }: { v: Visit }) {
   return (
     <View
-      className={`card nursing-row${LIVE_STATUSES.includes(v.status) ? ' visit-card--live' : ''}`}
+      className={`card nursing-row${LIVE_STATUSES.includes(v.status) ? ' nursing-row--live' : ''}`}
       data-request-no={v.requestNo}
       hoverClass="tap-active"
       onClick={() => Taro.navigateTo({ url: withQuery(NURSING_ROUTES.visit, { id: v.id }) })}
@@ -34,7 +34,7 @@ function VisitCard({ v }: { v: Visit }) {
         {v.date} · {v.region}
       </Text>
       {v.risk ? (
-        <View className="board-card__tags">
+        <View className="nursing-board-card__tags">
           <RiskTag risk={v.risk} />
         </View>
       ) : null}
@@ -52,18 +52,18 @@ function Visits() {
   const done = data.data.visits.filter((v) => ['completed', 'rated'].includes(v.status))
   if (!data.data.visits.length) return <EmptyState mark="诊" title="还没有派给您的上门护理" description="护理部派单后会通知您" />
   return (
-    <View className="nurse-visits">
+    <View className="nursing-nurse-visits">
       <Text className="section-title">今天（{todays.length}）</Text>
       {todays.length ? (
         todays.map((v) => <VisitCard key={v.id} v={v} />)
       ) : (
-        <Text className="text-muted block nurse-visits__none">今天没有上门安排</Text>
+        <Text className="text-muted block nursing-nurse-visits__none">今天没有上门安排</Text>
       )}
       <Text className="section-title">接下来（{coming.length}）</Text>
       {coming.length ? (
         coming.map((v) => <VisitCard key={v.id} v={v} />)
       ) : (
-        <Text className="text-muted block nurse-visits__none">暂无</Text>
+        <Text className="text-muted block nursing-nurse-visits__none">暂无</Text>
       )}
       {done.length ? (
         <>

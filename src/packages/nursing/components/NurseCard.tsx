@@ -6,14 +6,14 @@ import './nursing.scss'
 /** The nurse who comes: photo, name, title and years of practice. */
 export function NurseCard({ nurse }: { nurse: NonNullable<RequestView['nurse']> }) {
   return (
-    <View className="nurse-card" data-nurse={nurse.name}>
+    <View className="nursing-nurse-card" data-nurse={nurse.name}>
       {nurse.photoUrl ? (
-        <Image className="nurse-card__photo" src={nurse.photoUrl} mode="aspectFill" />
+        <Image className="nursing-nurse-card__photo" src={nurse.photoUrl} mode="aspectFill" />
       ) : (
-        <View className="nurse-card__photo nurse-card__photo--none">{nurse.name.slice(0, 1)}</View>
+        <View className="nursing-nurse-card__photo nursing-nurse-card__photo--none">{nurse.name.slice(0, 1)}</View>
       )}
-      <View className="nurse-card__text">
-        <Text className="nurse-card__name block">{nurse.name}</Text>
+      <View className="nursing-nurse-card__text">
+        <Text className="nursing-nurse-card__name block">{nurse.name}</Text>
         <Text className="text-body block">
           {nurse.title} · 执业{nurse.years}年
         </Text>

@@ -21,7 +21,7 @@ export function vitalsText(v: Record['vitals']): string[] {
 export function VisitRecord({ record }: { record: Record }) {
   const vitals = vitalsText(record.vitals)
   return (
-    <View className="card visit-record">
+    <View className="card nursing-record">
       {record.items.map((i) => (
         <Row key={i.code} label={i.name} value={i.done} />
       ))}
@@ -29,7 +29,7 @@ export function VisitRecord({ record }: { record: Record }) {
       {record.consumables ? <Row label="耗材" value={record.consumables} /> : null}
       <Row label="护理建议" value={record.advice} />
       {record.nextVisit ? <Row label="下次上门" value={record.nextVisit} /> : null}
-      <Text className="text-muted block visit-record__at">记录于 {instantLabel(record.at)}</Text>
+      <Text className="text-muted block nursing-record__at">记录于 {instantLabel(record.at)}</Text>
     </View>
   )
 }
