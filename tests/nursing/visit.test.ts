@@ -3,6 +3,8 @@
  * and assigns 周静, 周静 accepts, sets out, arrives, serves and records, 李梅 follows and rates.
  */
 import { setNow } from '../../cloudfunctions/common/clock'
+import { db } from '../../cloudfunctions/common/db'
+import { REQUESTS } from '../../cloudfunctions/nursing/docs'
 import { addDays } from '../../types/booking-rules'
 import type { RequestDetail } from '../../types/nursing'
 import { DEFAULT_SETTINGS } from '../../types/settings'
@@ -170,4 +172,16 @@ test('a nurse whose phone gives no location still sets out and checks in, and �
   expect(seen.request.status).toBe('arrived')
   expect(seen.request.locations.departed).toBeUndefined()
   expect(seen.timeline.filter((e) => e.to === 'en_route' || e.to === 'arrived').map((e) => e.note)).toEqual(['位置不可用', '位置不可用'])
+})
+
+test('a request submitted on a day the demo data already has requests gets a number of its own', async () => {
+  const req = await submit(b, { date: addDays(TODAY, 2) })
+  const sameNo = await db().collection(REQUESTS).where({ requestNo: req.requestNo }).count()
+  expect(sameNo.total).toBe(1)
+  // The demo holds requests created earlier this China day (the seed's 'dressing', 30 minutes ago).
+  const today = await db()
+    .collection(REQUESTS)
+    .where({ requestNo: db().RegExp({ regexp: `^HL${TODAY.replace(/-/g, '')}` }) })
+    .count()
+  expect(today.total).toBeGreaterThan(1)
 })
