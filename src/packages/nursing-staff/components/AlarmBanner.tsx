@@ -37,6 +37,7 @@ export function AlarmBanner({ alarms, onChange }: { alarms: readonly AlarmView[]
               呼叫护士 {a.nursePhone}
             </Button>
             <Button
+              className="nursing-alarm-banner__ghost"
               fill="outline"
               size="large"
               onClick={() => Taro.navigateTo({ url: withQuery(NURSING_ROUTES.review, { id: a.requestId }) })}
