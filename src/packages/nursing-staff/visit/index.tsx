@@ -104,6 +104,7 @@ function RecordForm({ request: r, busy, onSubmit }: { request: RequestView; busy
             <Input
               type={v.decimal ? 'digit' : 'number'}
               value={vitals[v.key] ?? ''}
+              placeholder="未测可不填"
               maxLength={5}
               onChange={(x) => setVitals({ ...vitals, [v.key]: x })}
             />
