@@ -23,6 +23,8 @@ import {
 
 jest.setTimeout(300_000)
 
+/** A 1x1 PNG. */
+const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
 const DOOR = { latitude: 36.9787, longitude: 117.1763 }
 const FATHER = DEMO_ACCOUNTS.find((a) => a.key === 'li_mei')!.profiles.find((p) => p.name === '李德福')!
 
@@ -137,11 +139,20 @@ describe('上门护理 from request to rating', () => {
     await onScreen(family, '.field[data-field="allergies"] input').fill('无')
     await onScreen(family, '.field[data-field="mobility"] .nut-radio', '需人搀扶').click()
     await onScreen(family, '[data-field="consent"] .nut-checkbox').click()
+    // A photo of the dressing: chosen, compressed in the page, sent as the upload action expects.
+    const chooser = family.waitForEvent('filechooser')
+    const uploaded = waitForAction(family, 'nursing', 'uploadPhoto')
+    await button(family, '添加照片').click()
+    await (await chooser).setFiles({ name: 'dressing.png', mimeType: 'image/png', buffer: Buffer.from(PNG, 'base64') })
+    expect(await (await uploaded).json()).toMatchObject({ ok: true, data: { fileId: expect.any(String) } })
+    await onScreen(family, '.nursing-apply__photo').waitFor()
     await snap(family, 'nursing-apply')
     const submitted = await expectOk(family, 'submitRequest', () => button(family, /^提交申请/).click())
     requestNo = submitted.requestNo
     await onScreen(family, '.nursing-request__status', '待评估').waitFor()
     await expect(onScreen(family, '.nursing-request').textContent()).resolves.toContain(requestNo)
+    expect(submitted.photos).toHaveLength(1)
+    await expect(onScreen(family, '.nursing-request .nursing-photos__img').count()).resolves.toBe(1)
     await snap(family, 'nursing-request-submitted')
 
     // ---- 吴芳 assesses at 中 risk and assigns 周静
