@@ -370,7 +370,7 @@ function ApplyForm() {
         </Field>
         <Field label="行动能力" name="mobility" required error={err('health.mobility')}>
           <Radio.Group
-            className="choice-grid"
+            className="choice-grid choice-grid--wide"
             value={mobility}
             shape="button"
             direction="horizontal"
