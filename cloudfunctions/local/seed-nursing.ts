@@ -4,7 +4,7 @@
  * stage of the workflow so the console, the nurse's list and the family's timeline have something
  * to show. Requests carry the status events their history would have written.
  */
-import { addDays, chinaInstant } from '../../types/booking-rules'
+import { addDays, chinaInstant, chinaWallClock } from '../../types/booking-rules'
 import type { NursingStatus, RefusalReason, RiskLevel } from '../../types/nursing'
 import { REFUSAL_LABELS } from '../../types/nursing'
 import { RISK_ORDER, feesOf, windowStartsAt } from '../../types/nursing-rules'
@@ -416,9 +416,11 @@ async function addRequest(r: DemoRequest, items: Map<string, (typeof DEMO_NURSIN
   if (r.path.includes('arrived')) locations.arrived = loc(5)
   locations.last = locations.arrived ?? locations.departed
   if (!locations.last) delete locations.last
+  const chinaDay = chinaWallClock(createdAt).date.replace(/-/g, '')
   const doc: RequestDoc = {
     _id,
-    requestNo: `HL${createdAt.slice(0, 10).replace(/-/g, '')}${String(await nextSequence(`nursing:demo:${createdAt.slice(0, 10)}`)).padStart(4, '0')}`,
+    // The server's own counter for that China day, so a request submitted later never repeats a demo number.
+    requestNo: `HL${chinaDay}${String(await nextSequence(`nursing:${chinaDay}`)).padStart(4, '0')}`,
     status,
     accountId,
     profileId: profile._id,
