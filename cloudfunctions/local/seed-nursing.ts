@@ -375,8 +375,14 @@ export async function seedNursing(): Promise<void> {
       nursePhone: '13906351588',
       location: doc.locations.last ?? null,
       note: '楼道无灯，家属未接电话',
-      status: 'open',
-      raisedAt: new Date(now().getTime() - 5 * 60_000).toISOString()
+      // History, not an open alarm: a seeded open alarm put a red banner on every demo console, older
+      // with each restart and still saying 请立即联系护士, which teaches staff to ignore the banner and
+      // hides the one a demo raises. The demo shows the alarm by raising one mid-visit.
+      status: 'acknowledged',
+      raisedAt: new Date(now().getTime() - 26 * 60 * 60_000).toISOString(),
+      acknowledgedAt: new Date(now().getTime() - 26 * 60 * 60_000 + 3 * 60_000).toISOString(),
+      acknowledgedBy: { accountId: dispatcherId, name: '吴芳' },
+      ackNote: '已电话联系护士，家属下楼接应，平安'
     })
 }
 

@@ -2,11 +2,9 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro'
 import React, { useState } from 'react'
-import { instantLabel } from '../../../../types/booking-rules'
 import {
   LIVE_STATUSES,
   visitRecordInput,
-  type AlarmView,
   type LocationInput,
   type NursingStatus,
   type RequestDetail,
@@ -26,6 +24,7 @@ import { useShownData } from '../../../state/useShownData'
 import { NursingTimeline } from '../../nursing/components/NursingTimeline'
 import { RequestFacts } from '../../nursing/components/RequestFacts'
 import { VisitRecord } from '../../nursing/components/VisitRecord'
+import { LiveAlarm } from '../components/LiveAlarm'
 import { RiskTag } from '../components/RiskTag'
 import { currentLocation } from '../location'
 import '../../nursing/components/nursing.scss'
@@ -139,7 +138,6 @@ function Visit() {
   const [idLastFour, setIdLastFour] = useState('')
   const [noLocation, setNoLocation] = useState<Located | null>(null)
   const [locating, setLocating] = useState(false)
-  const [alarm, setAlarm] = useState<AlarmView | null>(null)
 
   const step = useAction(
     (input: { action: 'acceptVisit' | 'declineVisit' | 'startService' | 'completeVisit' | Located } & StepInput, requestId: string) => {
@@ -159,9 +157,6 @@ function Visit() {
           leaveVisit: '已记录离开'
         })[i.action]
     }
-  )
-  const raise = useAction((input: { id: string; location?: LocationInput }, requestId: string) =>
-    call('nursing', 'raiseAlarm', input, { requestId })
   )
 
   const current = shown && detail.data && shown.request.updatedAt >= detail.data.request.updatedAt ? shown : detail.data
@@ -195,23 +190,11 @@ function Visit() {
     else if (location) await run({ action, id, location })
   }
 
-  const sendAlarm = async () => {
-    // One tap: the alarm goes at once with whatever location the phone gives within a few seconds.
-    const location = await Promise.race([currentLocation(), new Promise<null>((res) => setTimeout(() => res(null), 3000))])
-    const sent = await raise.run({ id, ...(location ? { location } : {}) })
-    if (sent) setAlarm(sent)
-  }
-
   const busy = step.busy || locating
 
   return (
-    <View className={`nursing-visit${live ? ' nursing-visit--live' : ''}`}>
-      {alarm ? (
-        <View className="nursing-notice nursing-notice--danger nursing-visit__sent" role="alert" data-alarm-sent>
-          <Text className="block nursing-visit__sent-title">报警已发送（{instantLabel(alarm.raisedAt)}）</Text>
-          <Text className="block">护理部已收到，会马上联系您，请保持电话畅通。</Text>
-        </View>
-      ) : null}
+    <View className={`nursing-visit${live ? ' nursing-has-alarm-bar' : ''}`}>
+      <LiveAlarm visit={{ id: r.id, status: r.status, patientName: r.patientName }} />
 
       <View className="card">
         <View className="nursing-head">
@@ -328,22 +311,6 @@ function Visit() {
       <View className="card">
         <NursingTimeline status={r.status} timeline={timeline} createdAt={r.createdAt} staffView />
       </View>
-
-      {live ? (
-        <View className="nursing-alarm-bar">
-          <Button
-            className="nursing-alarm-bar__button"
-            type="danger"
-            size="large"
-            block
-            loading={raise.busy}
-            disabled={raise.busy}
-            onClick={sendAlarm}
-          >
-            {raise.busy ? '正在报警…' : '一键报警'}
-          </Button>
-        </View>
-      ) : null}
 
       <ReasonDialog
         visible={declining}

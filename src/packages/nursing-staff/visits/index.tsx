@@ -9,6 +9,7 @@ import { StatusTag } from '../../../components/StatusTag'
 import { call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import { NURSING_ROUTES, withQuery } from '../../nursing/routes'
+import { LiveAlarm, liveVisitOf } from '../components/LiveAlarm'
 import { RiskTag } from '../components/RiskTag'
 import '../../nursing/components/nursing.scss'
 import '../components/staff.scss'
@@ -51,8 +52,10 @@ function Visits() {
   const coming = open.filter((v) => v.date > today)
   const done = data.data.visits.filter((v) => ['completed', 'rated'].includes(v.status))
   if (!data.data.visits.length) return <EmptyState mark="诊" title="还没有派给您的上门护理" description="护理部派单后会通知您" />
+  const live = liveVisitOf(data.data.visits)
   return (
-    <View className="nursing-nurse-visits">
+    <View className={`nursing-nurse-visits${live ? ' nursing-has-alarm-bar' : ''}`}>
+      <LiveAlarm visit={live} showWho />
       <Text className="section-title">今天（{todays.length}）</Text>
       {todays.length ? (
         todays.map((v) => <VisitCard key={v.id} v={v} />)
