@@ -24,7 +24,7 @@ const subPackages = [
   { root: 'packages/decoction', pages: ['prescriptions/index', 'prescription/index', 'order-form/index', 'order/index'] },
   { root: 'packages/pharmacy', pages: ['queue/index', 'order/index', 'label/index', 'prescribe/index'] },
   { root: 'packages/nursing', pages: ['catalogue/index', 'apply/index', 'requests/index', 'request/index'] },
-  { root: 'packages/nursing-staff', pages: ['console/index', 'review/index', 'nurses/index', 'visits/index', 'visit/index'] },
+  { root: 'packages/nursing-staff', pages: ['console/index', 'review/index', 'nurses/index', 'visits/index', 'visit/index', 'day/index'] },
   // The demo sign-in exists only against the local host; the mini program signs in with WeChat.
   ...(isH5 ? [{ root: 'packages/dev', pages: ['login/index'] }] : [])
 ]

@@ -10,6 +10,8 @@ export const NURSING_ROUTES = {
   console: '/packages/nursing-staff/console/index',
   review: '/packages/nursing-staff/review/index',
   nurses: '/packages/nursing-staff/nurses/index',
+  /** Every nurse's visits of one day (`?date=`), for 护理部. */
+  day: '/packages/nursing-staff/day/index',
   visits: '/packages/nursing-staff/visits/index',
   visit: '/packages/nursing-staff/visit/index'
 } as const

@@ -95,6 +95,9 @@ function Console() {
     <View className="nursing-console">
       {data ? <AlarmBanner alarms={data.openAlarms} onChange={page.reload} /> : null}
       <View className="nursing-staff-links">
+        <Button fill="outline" onClick={() => Taro.navigateTo({ url: NURSING_ROUTES.day })}>
+          护士当日出诊
+        </Button>
         <Button fill="outline" onClick={() => Taro.navigateTo({ url: NURSING_ROUTES.nurses })}>
           护士资质管理
         </Button>
