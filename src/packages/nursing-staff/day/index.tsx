@@ -53,19 +53,18 @@ function Day() {
 
   return (
     <View className="nursing-day">
+      {/* The date on a line of its own: beside the buttons it broke as 周 / 一 in 长辈模式. */}
+      <Text className="block nursing-day__date" data-date={date}>
+        {dateLabel(date)}
+        {date === today ? '（今天）' : ''}
+      </Text>
       <View className="nursing-day__dates">
         <Button fill="outline" size="large" onClick={() => setDate(addDays(date, -1))}>
           前一天
         </Button>
-        <View className="nursing-day__date" data-date={date}>
-          <Text className="block nursing-day__date-main">{dateLabel(date)}</Text>
-          {date === today ? <Text className="block text-muted">今天</Text> : null}
-          {date !== today ? (
-            <Text className="block nursing-day__today" onClick={() => setDate(today)}>
-              回到今天
-            </Text>
-          ) : null}
-        </View>
+        <Button fill="outline" size="large" disabled={date === today} onClick={() => setDate(today)}>
+          今天
+        </Button>
         <Button fill="outline" size="large" onClick={() => setDate(addDays(date, 1))}>
           后一天
         </Button>

@@ -25,12 +25,13 @@ function VisitCard({ v }: { v: Visit }) {
       onClick={() => Taro.navigateTo({ url: withQuery(NURSING_ROUTES.visit, { id: v.id }) })}
     >
       <View className="nursing-row__head">
-        <Text className="nursing-row__title">
-          {v.windowLabel.slice(11) || v.windowLabel} · {v.patientName}
-        </Text>
+        <Text className="nursing-row__title">{v.windowLabel.slice(11) || v.windowLabel}</Text>
         <StatusTag of="nursing" status={v.status} />
       </View>
-      <Text className="text-body block">{v.itemNames.join('、')}</Text>
+      {/* The name on a line of its own: in 长辈模式 it broke between its characters beside the time. */}
+      <Text className="text-body block nursing-nurse-visits__who">
+        {v.patientName} · {v.itemNames.join('、')}
+      </Text>
       <Text className="text-muted block">
         {v.date} · {v.region}
       </Text>
@@ -55,7 +56,7 @@ function Visits() {
   const live = liveVisitOf(data.data.visits)
   return (
     <View className={`nursing-nurse-visits${live ? ' nursing-has-alarm-bar' : ''}`}>
-      <LiveAlarm visit={live} showWho />
+      <LiveAlarm visit={live && { ...live, patientName: `${live.windowLabel.slice(11)} ${live.patientName}` }} showWho />
       <Text className="section-title">今天（{todays.length}）</Text>
       {todays.length ? (
         todays.map((v) => <VisitCard key={v.id} v={v} />)
