@@ -13,6 +13,7 @@ import { useShownData } from '../../../state/useShownData'
 import { NURSING_ROUTES, withQuery } from '../../nursing/routes'
 import { AlarmBanner } from '../components/AlarmBanner'
 import { RiskTag } from '../components/RiskTag'
+import { visitWhen } from '../../nursing/components/when'
 import '../../nursing/components/nursing.scss'
 import '../components/staff.scss'
 
@@ -34,7 +35,7 @@ function BoardCard({ item }: { item: BoardItem }) {
         <StatusTag of="nursing" status={item.status} />
       </View>
       <Text className="text-body block">
-        {item.windowLabel} · {item.region}
+        {visitWhen(item.windowLabel)} · {item.region}
       </Text>
       <Text className="text-muted block">
         {item.requestNo} · 提交于 {instantLabel(item.createdAt)}

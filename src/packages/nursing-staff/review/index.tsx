@@ -27,6 +27,7 @@ import { RequestFacts } from '../../nursing/components/RequestFacts'
 import { VisitRecord } from '../../nursing/components/VisitRecord'
 import { RiskTag } from '../components/RiskTag'
 import { locationText } from '../location'
+import { visitWhen } from '../../nursing/components/when'
 import '../../nursing/components/nursing.scss'
 import '../components/staff.scss'
 import './index.scss'
@@ -237,7 +238,7 @@ function Review() {
           <StatusTag of="nursing" status={r.status} />
         </View>
         <Text className="text-body block">
-          {r.items.map((i) => i.name).join('、')} · {r.windowLabel}
+          {r.items.map((i) => i.name).join('、')} · {visitWhen(r.windowLabel)}
         </Text>
         {r.risk ? (
           <View className="nursing-board-card__tags">

@@ -27,6 +27,7 @@ import { VisitRecord } from '../../nursing/components/VisitRecord'
 import { LiveAlarm } from '../components/LiveAlarm'
 import { RiskTag } from '../components/RiskTag'
 import { currentLocation } from '../location'
+import { visitWhen } from '../../nursing/components/when'
 import '../../nursing/components/nursing.scss'
 import '../components/staff.scss'
 import './index.scss'
@@ -202,7 +203,7 @@ function Visit() {
           <StatusTag of="nursing" status={r.status} />
         </View>
         <Text className="text-body block">
-          {r.items.map((i) => i.name).join('、')} · {r.windowLabel}
+          {r.items.map((i) => i.name).join('、')} · {visitWhen(r.windowLabel)}
         </Text>
         {r.risk ? (
           <View className="nursing-board-card__tags">

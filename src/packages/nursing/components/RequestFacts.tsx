@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import React from 'react'
 import type { RequestView } from '../../../../types/nursing'
 import { Row } from '../../../components/Row'
+import { visitWhen } from './when'
 import './nursing.scss'
 
 /** What was asked for, where and when, for whom: the same rows on every side (each sees what the server lets it). */
@@ -11,7 +12,7 @@ export function RequestFacts({ request: r, showContact = true }: { request: Requ
   return (
     <View className="card">
       <Row label="护理项目" value={r.items.map((i) => i.name).join('、')} strong />
-      <Row label="上门时间" value={r.windowLabel} strong />
+      <Row label="上门时间" value={visitWhen(r.windowLabel)} strong />
       <Row label="就诊人" value={`${r.patientName}　${r.patientSex === 'male' ? '男' : '女'}　${r.patientAge}岁`} />
       <Row label="地址" value={`${r.address.region} ${r.address.detail}`} />
       {showContact ? <Row label="联系人" value={`${r.contactName}　${r.contactPhone}`} /> : null}

@@ -16,6 +16,7 @@ import { NurseCard } from '../components/NurseCard'
 import { NursingTimeline } from '../components/NursingTimeline'
 import { RequestFacts } from '../components/RequestFacts'
 import { VisitRecord } from '../components/VisitRecord'
+import { visitWhen } from '../components/when'
 import '../components/nursing.scss'
 import './index.scss'
 
@@ -29,7 +30,7 @@ function hintOf(r: RequestView): string {
     case 'assigned':
       return '已安排护士，等待护士确认接单。'
     case 'accepted':
-      return `护士已接单，将于 ${r.windowLabel} 上门，请保持电话畅通。`
+      return `护士已接单，将于 ${visitWhen(r.windowLabel)} 上门，请保持电话畅通。`
     case 'en_route':
       return '护士已出发，请家属在家等候，并准备好身份证核对身份。'
     case 'arrived':
@@ -97,7 +98,7 @@ function Detail() {
         </View>
         <Text className="text-body block nursing-request__hint">{hintOf(r)}</Text>
         <Text className="text-muted block">
-          {r.items.map((i) => i.name).join('、')} · {r.windowLabel}
+          {r.items.map((i) => i.name).join('、')} · {visitWhen(r.windowLabel)}
         </Text>
       </View>
 

@@ -9,6 +9,7 @@ import { StatusTag } from '../../../components/StatusTag'
 import { call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import { NURSING_ROUTES, withQuery } from '../routes'
+import { visitWhen } from '../components/when'
 import '../components/nursing.scss'
 
 function Requests() {
@@ -37,7 +38,7 @@ function Requests() {
             </Text>
             <StatusTag of="nursing" status={r.status} />
           </View>
-          <Text className="text-body block">{r.windowLabel}</Text>
+          <Text className="text-body block">{visitWhen(r.windowLabel)}</Text>
           <Text className="text-muted block">
             {r.nurseName ? `护士 ${r.nurseName} · ` : ''}
             {feeLabel(r.fees.total)} · {r.requestNo}
