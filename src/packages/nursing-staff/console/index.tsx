@@ -34,9 +34,9 @@ function BoardCard({ item }: { item: BoardItem }) {
         </Text>
         <StatusTag of="nursing" status={item.status} />
       </View>
-      <Text className="text-body block">
-        {visitWhen(item.windowLabel)} · {item.region}
-      </Text>
+      {/* Two lines: side by side the region broke as 聊城市东昌府 / 区. */}
+      <Text className="text-body block">{visitWhen(item.windowLabel)}</Text>
+      <Text className="text-body block">{item.region}</Text>
       <Text className="text-muted block">
         {item.requestNo} · 提交于 {instantLabel(item.createdAt)}
         {item.nurseName ? ` · 护士 ${item.nurseName}` : ''}
