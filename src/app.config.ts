@@ -32,6 +32,8 @@ const subPackages = [
   },
   { root: 'packages/decoction', pages: ['prescriptions/index', 'prescription/index', 'order-form/index', 'order/index'] },
   { root: 'packages/pharmacy', pages: ['queue/index', 'order/index', 'label/index', 'prescribe/index'] },
+  { root: 'packages/nursing', pages: ['catalogue/index', 'apply/index', 'requests/index', 'request/index'] },
+  { root: 'packages/nursing-staff', pages: ['console/index', 'review/index', 'nurses/index', 'visits/index', 'visit/index', 'day/index'] },
   // The demo sign-in exists only against the local host; the mini program signs in with WeChat.
   ...(isH5 ? [{ root: 'packages/dev', pages: ['login/index'] }] : [])
 ]
@@ -84,5 +86,8 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tabbar/me.png', selectedIconPath: 'assets/tabbar/me-active.png' }
     ]
   },
+  // The visiting nurse's location at departure, arrival and leaving, and with an alarm (上门护理).
+  permission: { 'scope.userLocation': { desc: '记录上门护理出发、到达和报警时的位置，保障护士安全' } },
+  requiredPrivateInfos: ['getLocation'],
   lazyCodeLoading: 'requiredComponents'
 })

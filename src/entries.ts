@@ -60,6 +60,26 @@ export const SERVICE_ENTRIES: readonly ServiceEntry[] = [
     description: '查找患者，一次粘贴整张药味',
     url: '/packages/pharmacy/prescribe/index',
     roles: ['pharmacist', 'doctor']
+  },
+  {
+    key: 'nursing',
+    title: '上门护理',
+    description: '护士上门换药、PICC维护、采血等，护理部评估后派单',
+    url: '/packages/nursing/catalogue/index'
+  },
+  {
+    key: 'nursing-console',
+    title: '护理部工作台',
+    description: '评估上门护理申请、派单、处理护士报警',
+    url: '/packages/nursing-staff/console/index',
+    roles: ['nursing_dispatcher']
+  },
+  {
+    key: 'nursing-visits',
+    title: '我的出诊',
+    description: '今天和接下来的上门护理：接单、出发、签到、记录',
+    url: '/packages/nursing-staff/visits/index',
+    roles: ['nurse']
   }
 ]
 

@@ -135,6 +135,13 @@ export const locationInput = z
   })
   .strict()
 export type LocationInput = z.infer<typeof locationInput>
+/**
+ * 出发 and 到达 carry the phone's location; null when the phone cannot give one (refused, no signal,
+ * a browser without geolocation). The step still happens, and its event says 位置不可用 so the gap
+ * is on the record instead of blocking the visit.
+ */
+export const stepLocation = locationInput.nullable()
+export const LOCATION_UNAVAILABLE = '位置不可用'
 
 export const healthInput = z
   .object({
@@ -408,6 +415,9 @@ export const nursingActions = {
       windows: z.array(visitWindow),
       serviceHours: z.string(),
       freeCancelHours: z.number(),
+      /** The earliest window starts this many hours from now; the last date is today + maxDaysAhead. */
+      minLeadHours: z.number(),
+      maxDaysAhead: z.number().int(),
       maxItemsPerRequest: z.number().int(),
       maxPhotos: z.number().int(),
       photoMaxKB: z.number().int(),
@@ -607,7 +617,7 @@ export const nursingActions = {
     requestId: true,
     example: (f) => ({ id: f.nursing.assignedRequestId, reason: '该时段已有其他安排' })
   }),
-  depart: action({ input: z.object({ ...fromInput, location: locationInput }).strict(), output: requestDetail })({
+  depart: action({ input: z.object({ ...fromInput, location: stepLocation }).strict(), output: requestDetail })({
     roles: ['nurse'],
     requestId: true,
     example: (f) => ({ id: f.nursing.acceptedRequestId, location: { latitude: 36.6512, longitude: 117.1201 } })
@@ -616,7 +626,7 @@ export const nursingActions = {
     input: z
       .object({
         ...fromInput,
-        location: locationInput,
+        location: stepLocation,
         /** The patient's identity checked at the door: the last four characters of the ID number. */
         idLastFour: z.string({ required_error: '请核对身份证号后四位' }).regex(/^\d{3}[\dXx]$/, '请输入身份证号后四位')
       })

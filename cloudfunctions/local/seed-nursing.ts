@@ -4,7 +4,7 @@
  * stage of the workflow so the console, the nurse's list and the family's timeline have something
  * to show. Requests carry the status events their history would have written.
  */
-import { addDays, chinaInstant } from '../../types/booking-rules'
+import { addDays, chinaInstant, chinaWallClock } from '../../types/booking-rules'
 import type { NursingStatus, RefusalReason, RiskLevel } from '../../types/nursing'
 import { REFUSAL_LABELS } from '../../types/nursing'
 import { RISK_ORDER, feesOf, windowStartsAt } from '../../types/nursing-rules'
@@ -365,8 +365,14 @@ export async function seedNursing(): Promise<void> {
       nursePhone: '13906351588',
       location: doc.locations.last ?? null,
       note: '楼道无灯，家属未接电话',
-      status: 'open',
-      raisedAt: new Date(now().getTime() - 5 * 60_000).toISOString()
+      // History, not an open alarm: a seeded open alarm put a red banner on every demo console, older
+      // with each restart and still saying 请立即联系护士, which teaches staff to ignore the banner and
+      // hides the one a demo raises. The demo shows the alarm by raising one mid-visit.
+      status: 'acknowledged',
+      raisedAt: new Date(now().getTime() - 26 * 60 * 60_000).toISOString(),
+      acknowledgedAt: new Date(now().getTime() - 26 * 60 * 60_000 + 3 * 60_000).toISOString(),
+      acknowledgedBy: { accountId: dispatcherId, name: '吴芳' },
+      ackNote: '已电话联系护士，家属下楼接应，平安'
     })
 }
 
@@ -406,9 +412,11 @@ async function addRequest(r: DemoRequest, items: Map<string, (typeof DEMO_NURSIN
   if (r.path.includes('arrived')) locations.arrived = loc(5)
   locations.last = locations.arrived ?? locations.departed
   if (!locations.last) delete locations.last
+  const chinaDay = chinaWallClock(createdAt).date.replace(/-/g, '')
   const doc: RequestDoc = {
     _id,
-    requestNo: `HL${createdAt.slice(0, 10).replace(/-/g, '')}${String(await nextSequence(`nursing:demo:${createdAt.slice(0, 10)}`)).padStart(4, '0')}`,
+    // The server's own counter for that China day, so a request submitted later never repeats a demo number.
+    requestNo: `HL${chinaDay}${String(await nextSequence(`nursing:${chinaDay}`)).padStart(4, '0')}`,
     status,
     accountId,
     profileId: profile._id,

@@ -14,8 +14,8 @@ import { REQUESTS, freeSlot, nurseSlotKey, type RequestDoc } from './docs'
 import { staffWithRole } from './reads'
 
 export const FAMILY_PAGE = '/packages/nursing/request/index'
-export const NURSE_PAGE = '/packages/nursing/visit/index'
-export const CONSOLE_PAGE = '/packages/nursing/console/index'
+export const NURSE_PAGE = '/packages/nursing-staff/visit/index'
+export const CONSOLE_PAGE = '/packages/nursing-staff/console/index'
 
 export interface Move {
   id: string

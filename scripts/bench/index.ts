@@ -26,6 +26,10 @@ async function main() {
   console.log('\n== pharmacy queue (decoction.queue, one status page, 1,000 vs 100,000 orders)')
   printDecoction(await benchDecoction())
 
+  await import('./nursing').then(
+    async (n) => (console.log('\n== 护理部 board (nursing.board, 1,000 vs 100,000 requests)'), n.printNursing(await n.benchNursing()))
+  )
+
   console.log('\n== booking burst through the local host (POST /api/fn/booking)')
   printBookingBench(await benchBooking())
 

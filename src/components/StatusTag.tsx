@@ -2,6 +2,7 @@ import { Text } from '@tarojs/components'
 import React from 'react'
 import { APPOINTMENT_STATUS_LABELS, SCHEDULE_STATUS_LABELS, type AppointmentStatus, type ScheduleStatus } from '../../types/booking'
 import { ORDER_STATUS_LABELS, type OrderStatus } from '../../types/decoction'
+import { NURSING_STATUS_LABELS, type NursingStatus } from '../../types/nursing'
 import './status-tag.scss'
 
 type Tone = 'new' | 'work' | 'out' | 'done' | 'stop' | 'draft'
@@ -36,13 +37,30 @@ const FAMILIES = {
       rejected: 'stop',
       cancelled: 'stop'
     }
-  } satisfies Family<OrderStatus>
+  } satisfies Family<OrderStatus>,
+  nursing: {
+    labels: NURSING_STATUS_LABELS,
+    tones: {
+      submitted: 'new',
+      assessed: 'work',
+      assigned: 'work',
+      accepted: 'work',
+      en_route: 'out',
+      arrived: 'out',
+      in_service: 'out',
+      completed: 'done',
+      rated: 'done',
+      rejected: 'stop',
+      cancelled: 'stop'
+    }
+  } satisfies Family<NursingStatus>
 }
 
 interface StatusOf {
   appointment: AppointmentStatus
   schedule: ScheduleStatus
   order: OrderStatus
+  nursing: NursingStatus
 }
 
 /** The one status label of the app: `<StatusTag of="order" status={o.status} />`. */

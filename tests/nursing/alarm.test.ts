@@ -38,10 +38,20 @@ test('without a fresh fix the alarm carries the last recorded location', async (
 })
 
 test('the banner stays until a dispatcher acknowledges it', async () => {
-  expect((await board()).openAlarms.map((a) => a.id)).toEqual([demoAlarmId()])
-  const ack = await b.ok('dispatcher', 'nursing', 'acknowledgeAlarm', { id: demoAlarmId(), note: '已电话联系，平安' })
+  const raised = await b.ok('nurse', 'nursing', 'raiseAlarm', { id: demoNursingId('enRoute') }, rid())
+  expect((await board()).openAlarms.map((a) => a.id)).toEqual([raised.id])
+  expect((await board()).openAlarms.map((a) => a.id)).toEqual([raised.id])
+  const ack = await b.ok('dispatcher', 'nursing', 'acknowledgeAlarm', { id: raised.id, note: '已电话联系，平安' })
   expect(ack).toMatchObject({ status: 'acknowledged', acknowledgedByName: '吴芳' })
   expect((await board()).openAlarms).toEqual([])
+})
+
+test('a demo session opens without a red banner: the seeded alarm is history, already handled', async () => {
+  expect((await board()).openAlarms).toEqual([])
+  const all = await b.ok('dispatcher', 'nursing', 'alarms', {})
+  expect(all).toMatchObject({
+    alarms: expect.arrayContaining([expect.objectContaining({ id: demoAlarmId(), status: 'acknowledged', acknowledgedByName: '吴芳' })])
+  })
 })
 
 test('no alarm on a visit that is over, and none on another nurse’s visit', async () => {

@@ -3,6 +3,8 @@
  * and assigns 周静, 周静 accepts, sets out, arrives, serves and records, 李梅 follows and rates.
  */
 import { setNow } from '../../cloudfunctions/common/clock'
+import { db } from '../../cloudfunctions/common/db'
+import { REQUESTS } from '../../cloudfunctions/nursing/docs'
 import { addDays } from '../../types/booking-rules'
 import { DEFAULT_SETTINGS } from '../../types/settings'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
@@ -142,4 +144,36 @@ test('photos: uploaded to the family folder, shown back, limited in size, and on
 
   const theirs = await b.ok('zhang_wei', 'nursing', 'uploadPhoto', { contentType: 'image/png', base64: png })
   await expect(submit(b, { date: addDays(TODAY, 3), photos: [theirs.fileId] })).rejects.toThrow(/INVALID_INPUT/)
+})
+
+test('a nurse whose phone gives no location still sets out and checks in, and 护理部 sees 位置不可用 on those steps', async () => {
+  const req = await submit(b, { date: addDays(TODAY, 2), start: '10:00' })
+  await assess(b, req.id, 'low')
+  expect(errorCode(await assign(b, req.id))).toBe('ok')
+  // Unchecked: one of these steps leaves the location out on purpose.
+  const nurse = (action: string, data: Record<string, unknown>) =>
+    b.callUnchecked('nurse', 'nursing', action, { id: req.id, ...data }, rid())
+  expect(errorCode(await nurse('acceptVisit', {}))).toBe('ok')
+  expect(errorCode(await nurse('depart', { location: null }))).toBe('ok')
+  // Leaving the location out altogether is still a mistake of the app, not a refusal to locate.
+  expect(errorCode(await nurse('arrive', { idLastFour: '0000' }))).toBe('INVALID_INPUT')
+  const lastFour = (await b.ok('li_mei', 'account', 'listProfiles', {})).profiles.find((p) => p.name === '李德福')!.idNumberMasked.slice(-4)
+  expect(errorCode(await nurse('arrive', { location: null, idLastFour: lastFour }))).toBe('ok')
+
+  const seen = await b.ok('dispatcher', 'nursing', 'openRequest', { id: req.id })
+  expect(seen.request.status).toBe('arrived')
+  expect(seen.request.locations.departed).toBeUndefined()
+  expect(seen.timeline.filter((e) => e.to === 'en_route' || e.to === 'arrived').map((e) => e.note)).toEqual(['位置不可用', '位置不可用'])
+})
+
+test('a request submitted on a day the demo data already has requests gets a number of its own', async () => {
+  const req = await submit(b, { date: addDays(TODAY, 2) })
+  const sameNo = await db().collection(REQUESTS).where({ requestNo: req.requestNo }).count()
+  expect(sameNo.total).toBe(1)
+  // The demo holds requests created earlier this China day (the seed's 'dressing', 30 minutes ago).
+  const today = await db()
+    .collection(REQUESTS)
+    .where({ requestNo: db().RegExp({ regexp: `^HL${TODAY.replace(/-/g, '')}` }) })
+    .count()
+  expect(today.total).toBeGreaterThan(1)
 })

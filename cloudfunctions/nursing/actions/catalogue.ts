@@ -23,6 +23,8 @@ export async function catalogue(_input: Record<string, never>, ctx: ActionContex
     windows: serviceWindows(r),
     serviceHours: `${r.serviceStart}-${r.serviceEnd}`,
     freeCancelHours: r.freeCancelHours,
+    minLeadHours: r.minLeadHours,
+    maxDaysAhead: r.maxDaysAhead,
     maxItemsPerRequest: r.maxItemsPerRequest,
     maxPhotos: r.maxPhotos,
     photoMaxKB: r.photoMaxKB,

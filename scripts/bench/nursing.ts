@@ -1,0 +1,178 @@
+/**
+ * 护理部's board under load: one tab through the real `nursing.board` action (router, caller lookup,
+ * the page, the tab counts, open alarms) with 1,000 and then 100,000 requests in the collection.
+ * Requests are inserted in batches straight through the SDK, outside the timed part, copied from a
+ * seeded demo request.
+ *
+ * Shaped like a county nursing department's: a working set of about a hundred requests (a handful
+ * of nurses make a bounded number of visits a day) and a history that grows (completed, rated,
+ * cancelled, rejected). `npx tsx scripts/bench/nursing.ts` prints the figures.
+ */
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { manifest } from '../../cloudfunctions/common/collections'
+import { db, setDatabaseRequester } from '../../cloudfunctions/common/db'
+import { clearSettingsCache } from '../../cloudfunctions/common/settings'
+import { cloudFunctions } from '../../cloudfunctions/registry'
+import { Engine } from '../../cloudfunctions/local/engine'
+import { demoOpenid } from '../../cloudfunctions/local/demo'
+import { seedIfEmpty } from '../../cloudfunctions/local/seed'
+import { demoNursingId } from '../../cloudfunctions/local/seed-nursing'
+import { contextFor } from '../../cloudfunctions/local/session'
+import { REQUESTS, freeSlot, nurseSlotKey, type RequestDoc } from '../../cloudfunctions/nursing/docs'
+import { BOARD_STATUSES, type NursingStatus } from '../../types/nursing'
+
+const WORKING: Array<[NursingStatus, number]> = [
+  ['submitted', 40],
+  ['assessed', 15],
+  ['assigned', 15],
+  ['accepted', 10],
+  ['en_route', 6],
+  ['arrived', 4],
+  ['in_service', 4]
+]
+const WORKING_SIZE = WORKING.reduce((n, [, c]) => n + c, 0)
+const BATCH = 1000
+
+export interface BoardFigures {
+  requests: number
+  /** Median ms of one `board` call for the 待评估 tab (page + counts + alarms), through the function. */
+  boardMs: number
+  /** Median ms of one `board` call for the 已完成 tab (the growing history). */
+  historyMs: number
+  roundTripsPerLoad: number
+}
+
+export interface NursingBench {
+  small: BoardFigures
+  large: BoardFigures
+  ratio: number
+  historyRatio: number
+}
+
+function historyStatus(i: number): NursingStatus {
+  const r = i % 20
+  return r === 0 ? 'rejected' : r < 3 ? 'cancelled' : r < 10 ? 'completed' : 'rated'
+}
+
+async function insert(template: RequestDoc, from: number, to: number, statusOf: (i: number) => NursingStatus, base: number) {
+  const nurse = template.nurseAccountId
+  for (let i = from; i < to; i += BATCH) {
+    const docs = []
+    for (let j = i; j < Math.min(to, i + BATCH); j++) {
+      const status = statusOf(j)
+      const _id = `nr_bench_${j}`
+      const createdAt = new Date(base - j * 60_000).toISOString()
+      const assigned = !['submitted', 'assessed', 'rejected', 'cancelled'].includes(status)
+      const { _id: _ignored, ...rest } = template
+      docs.push({
+        ...rest,
+        _id,
+        requestNo: `HLB${String(j).padStart(10, '0')}`,
+        status,
+        riskRank: status === 'submitted' ? 0 : 1 + (j % 3),
+        nurseAccountId: assigned ? nurse : null,
+        // A bench nurse per visit keeps the unique slot rule out of the way.
+        nurseSlot: assigned ? nurseSlotKey(`${nurse}_${j}`, template.date, template.window.start) : freeSlot(_id),
+        createdAt,
+        updatedAt: createdAt
+      })
+    }
+    await db().collection(REQUESTS).add(docs)
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+async function time(runs: number, work: () => Promise<unknown>): Promise<number> {
+  // Warm the JIT first, or the 1,000-request run pays for it and the ratio flatters the large one.
+  for (let i = 0; i < 30; i++) await work()
+  const ms: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint()
+    await work()
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6)
+  }
+  return median(ms)
+}
+
+async function measure(engine: Engine, requests: number, runs: number): Promise<BoardFigures> {
+  const load = async (status: NursingStatus) => {
+    const res = await cloudFunctions.nursing.main(
+      { action: 'board', data: { status } },
+      contextFor(demoOpenid('dispatcher'), 'nursing', randomUUID())
+    )
+    if (!res.ok) throw new Error(`board failed: ${res.error.message}`)
+    return res
+  }
+  const boardMs = await time(runs, () => load('submitted'))
+  const historyMs = await time(runs, () => load('completed'))
+  engine.resetRoundTrips()
+  await load('submitted')
+  return { requests, boardMs, historyMs, roundTripsPerLoad: engine.roundTrips }
+}
+
+export async function benchNursing(opts: { small?: number; large?: number; runs?: number } = {}): Promise<NursingBench> {
+  const small = opts.small ?? 1_000
+  const large = opts.large ?? 100_000
+  const runs = opts.runs ?? 20
+  process.env.FIELD_ENCRYPTION_KEY ||= 'bench-only-field-key-0123456789'
+  const dataDir = mkdtempSync(join(tmpdir(), 'nursing-bench-'))
+  const engine = await Engine.open({ dataDir })
+  try {
+    await engine.ensureIndexes(manifest)
+    setDatabaseRequester(engine.requesterClass())
+    clearSettingsCache()
+    await seedIfEmpty()
+    const template = (await db().collection(REQUESTS).doc(demoNursingId('done')).get()).data[0] as RequestDoc
+    await db()
+      .collection(REQUESTS)
+      .where({ status: db().command.exists(true) })
+      .remove()
+    const base = Date.now()
+    const working = WORKING.flatMap(([s, n]) => Array.from({ length: n }, () => s))
+    await insert(template, 0, WORKING_SIZE, (i) => working[i], base)
+    await insert(template, WORKING_SIZE, small, historyStatus, base)
+    const a = await measure(engine, small, runs)
+    await insert(template, small, large, historyStatus, base)
+    const b = await measure(engine, large, runs)
+    return { small: a, large: b, ratio: b.boardMs / a.boardMs, historyRatio: b.historyMs / a.historyMs }
+  } finally {
+    setDatabaseRequester(undefined)
+    await engine.close()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+export function printNursing(r: NursingBench): void {
+  const row = (f: BoardFigures) =>
+    `${String(f.requests).padStart(7)} requests   board (待评估) ${f.boardMs.toFixed(2).padStart(7)} ms   ` +
+    `board (已完成) ${f.historyMs.toFixed(2).padStart(7)} ms`
+  console.log(
+    `working set ${WORKING_SIZE} requests; the rest is history (completed/rated/cancelled/rejected); ${BOARD_STATUSES.length} tabs`
+  )
+  console.log(row(r.small))
+  console.log(row(r.large))
+  console.log(
+    `ratio 100k/1k   board ${r.ratio.toFixed(2)}   history tab ${r.historyRatio.toFixed(2)}   (target < 2)  ` +
+      `${Math.max(r.ratio, r.historyRatio) < 2 ? 'OK' : 'OVER TARGET'}`
+  )
+  console.log(
+    `round trips per board load ${r.large.roundTripsPerLoad} (caller lookup, page, one group-by for the counts, open alarms, audit; ` +
+      `nurse names too on tabs with a nurse; was 15 with a count per tab)`
+  )
+}
+
+if (require.main === module) {
+  benchNursing()
+    .then(printNursing)
+    .catch((err) => {
+      console.error(err)
+      process.exit(1)
+    })
+}

@@ -1,0 +1,156 @@
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { ScrollView, Text, View } from '@tarojs/components'
+import { Button } from '@nutui/nutui-react-taro'
+import React, { useEffect, useRef, useState } from 'react'
+import { instantLabel } from '../../../../types/booking-rules'
+import { BOARD_STATUSES, NURSING_STATUS_LABELS, type BoardItem, type NursingStatus } from '../../../../types/nursing'
+import { toastError } from '../../../components/feedback'
+import { Page } from '../../../components/Page'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
+import { StatusTag } from '../../../components/StatusTag'
+import { call } from '../../../services/api'
+import { useShownData } from '../../../state/useShownData'
+import { NURSING_ROUTES, withQuery } from '../../nursing/routes'
+import { AlarmBanner } from '../components/AlarmBanner'
+import { RiskTag } from '../components/RiskTag'
+import { visitWhen } from '../../nursing/components/when'
+import '../../nursing/components/nursing.scss'
+import '../components/staff.scss'
+
+/** An alarm must reach the console without anyone pulling to refresh. */
+const POLL_MS = 10_000
+
+function BoardCard({ item }: { item: BoardItem }) {
+  return (
+    <View
+      className={`card nursing-row nursing-board-card${item.hasOpenAlarm ? ' nursing-board-card--alarm' : ''}`}
+      data-request-no={item.requestNo}
+      hoverClass="tap-active"
+      onClick={() => Taro.navigateTo({ url: withQuery(NURSING_ROUTES.review, { id: item.id }) })}
+    >
+      <View className="nursing-row__head">
+        <Text className="nursing-row__title">
+          {item.patientNameMasked} · {item.itemNames.join('、')}
+        </Text>
+        <StatusTag of="nursing" status={item.status} />
+      </View>
+      {/* Two lines: side by side the region broke as 聊城市东昌府 / 区. */}
+      <Text className="text-body block">{visitWhen(item.windowLabel)}</Text>
+      <Text className="text-body block">{item.region}</Text>
+      <Text className="text-muted block">
+        {item.requestNo} · 提交于 {instantLabel(item.createdAt)}
+        {item.nurseName ? ` · 护士 ${item.nurseName}` : ''}
+      </Text>
+      {item.risk || item.hasOpenAlarm ? (
+        <View className="nursing-board-card__tags">
+          {item.hasOpenAlarm ? <Text className="nursing-alarm-dot">报警中</Text> : null}
+          {item.risk ? <RiskTag risk={item.risk} /> : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function Console() {
+  const { params } = useRouter()
+  const initial = (BOARD_STATUSES as readonly string[]).includes(params.status ?? '') ? (params.status as NursingStatus) : 'submitted'
+  const [status, setStatus] = useState<NursingStatus>(initial)
+  const [more, setMore] = useState<BoardItem[]>([])
+  const [hasMore, setHasMore] = useState<boolean | null>(null)
+  const page = useShownData(async () => {
+    const res = await call('nursing', 'board', { status }, { idempotent: true })
+    setMore([])
+    setHasMore(null)
+    return res
+  }, [status])
+
+  const visible = useRef(true)
+  useDidShow(() => {
+    visible.current = true
+  })
+  useDidHide(() => {
+    visible.current = false
+  })
+  const reload = page.reload
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (visible.current) reload()
+    }, POLL_MS)
+    return () => clearInterval(timer)
+  }, [reload])
+
+  const loadMore = async () => {
+    if (!page.data) return
+    try {
+      const res = await call('nursing', 'board', { status, offset: page.data.requests.length + more.length }, { idempotent: true })
+      setMore((m) => [...m, ...res.requests])
+      setHasMore(res.hasMore)
+    } catch (e) {
+      toastError(e)
+    }
+  }
+
+  const data = page.data
+  const list = data ? [...data.requests, ...more] : []
+  return (
+    <View className="nursing-console">
+      {data ? <AlarmBanner alarms={data.openAlarms} onChange={page.reload} /> : null}
+      <View className="nursing-staff-links">
+        <Button fill="outline" onClick={() => Taro.navigateTo({ url: NURSING_ROUTES.day })}>
+          护士当日出诊
+        </Button>
+        <Button fill="outline" onClick={() => Taro.navigateTo({ url: NURSING_ROUTES.nurses })}>
+          护士资质管理
+        </Button>
+      </View>
+      <ScrollView scrollX className="nursing-tabs" enhanced showScrollbar={false}>
+        <View className="nursing-tabs__row">
+          {BOARD_STATUSES.map((s) => {
+            const count = data?.counts[s]
+            return (
+              <View
+                key={s}
+                className={`nursing-tab${s === status ? ' nursing-tab--on' : ''}`}
+                data-status={s}
+                hoverClass="tap-active"
+                onClick={() => setStatus(s)}
+              >
+                <Text>{NURSING_STATUS_LABELS[s]}</Text>
+                {count !== undefined ? <Text className="nursing-tab__count">{count}</Text> : null}
+              </View>
+            )
+          })}
+        </View>
+      </ScrollView>
+      {!data ? (
+        page.error ? (
+          <ErrorState message={page.error} onRetry={page.reload} />
+        ) : (
+          <LoadingState />
+        )
+      ) : list.length === 0 ? (
+        <EmptyState mark="空" title={`没有「${NURSING_STATUS_LABELS[status]}」的申请`} />
+      ) : (
+        <>
+          <Text className="text-muted block nursing-console__note">高风险和等得最久的排在前面</Text>
+          {list.map((item) => (
+            <BoardCard key={item.id} item={item} />
+          ))}
+          {(hasMore ?? data.hasMore) ? (
+            <Button block fill="outline" onClick={loadMore}>
+              加载更多
+            </Button>
+          ) : null}
+        </>
+      )}
+    </View>
+  )
+}
+
+export default function ConsolePage() {
+  return (
+    <Page>
+      <Console />
+    </Page>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的上门护理',
+  enablePullDownRefresh: true
+})
