@@ -4,12 +4,14 @@ import { fn as account } from './account/index'
 import { fn as booking } from './booking/index'
 import { fn as jobs } from './jobs/index'
 import { fn as decoction } from './decoction/index'
+import { fn as records } from './records/index'
 
 export const cloudFunctions: Record<string, CloudFunction> = {
   account,
   booking,
   jobs,
-  decoction
+  decoction,
+  records
 }
 
 /** Timer triggers, in CloudBase's 7-field cron (second minute hour day month weekday year), Asia/Shanghai. */
@@ -26,5 +28,7 @@ export const timerTriggers: TimerTrigger[] = [
   // Hourly 08:00-21:00: the day-before reminder (one per appointment, whenever it was booked).
   { fn: 'jobs', name: 'remindDayBefore', cron: '0 0 8-21 * * * *' },
   // Every minute: send what the outbox holds.
-  { fn: 'jobs', name: 'deliverOutbox', cron: '0 * * * * * *' }
+  { fn: 'jobs', name: 'deliverOutbox', cron: '0 * * * * * *' },
+  // Daily 07:30: quarterly follow-ups for programme members, and "follow-up due" notices.
+  { fn: 'records', name: 'dailyFollowUps', cron: '0 30 7 * * * *' }
 ]

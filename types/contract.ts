@@ -101,6 +101,15 @@ export interface Fixtures {
     ownAddressId: string
     otherAddressId: string
   }
+  /** Health records (健康档案与随访), from the demo seed; "own" is 李德福. */
+  records: {
+    /** 李德福's open follow-up task (three high days). */
+    openTaskId: string
+    /** An instant an hour ago, for readings. */
+    pastTime: string
+    /** A date a month ahead, for the next follow-up. */
+    nextDate: string
+  }
 }
 
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {

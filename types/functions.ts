@@ -3,12 +3,14 @@ import { accountActions } from './account'
 import { bookingActions } from './booking'
 import { jobsActions } from './jobs'
 import { decoctionActions } from './decoction'
+import { recordsActions } from './records'
 
 export const functionContracts = {
   account: accountActions,
   booking: bookingActions,
   jobs: jobsActions,
-  decoction: decoctionActions
+  decoction: decoctionActions,
+  records: recordsActions
 } as const
 
 export type FunctionContracts = typeof functionContracts

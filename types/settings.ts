@@ -3,6 +3,7 @@
  * by the `settings` document `hospital` (admin-edited), never a constant in code.
  */
 import { z } from 'zod'
+import { DEFAULT_RECORDS_SETTINGS, recordsSettingsSchema } from './records-settings'
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
 
@@ -19,7 +20,8 @@ export const settingsSchema = z.object({
     noShowBanDays: z.number().int().min(1),
     returnVisitDays: z.number().int().min(0)
   }),
-  decoction: z.object({ soakingMinutes: z.number().int().min(1).max(600), maxSavedAddresses: z.number().int().min(1).max(50) })
+  decoction: z.object({ soakingMinutes: z.number().int().min(1).max(600), maxSavedAddresses: z.number().int().min(1).max(50) }),
+  records: recordsSettingsSchema
 })
 export type Settings = z.infer<typeof settingsSchema>
 
@@ -36,5 +38,6 @@ export const DEFAULT_SETTINGS: Settings = {
     noShowBanDays: 90,
     returnVisitDays: 3
   },
-  decoction: { soakingMinutes: 30, maxSavedAddresses: 10 }
+  decoction: { soakingMinutes: 30, maxSavedAddresses: 10 },
+  records: DEFAULT_RECORDS_SETTINGS
 }

@@ -112,6 +112,31 @@ export const manifest: DatabaseManifest = {
         { name: 'account_used', keys: [asc('accountId'), desc('lastUsedAt')] }
       ]
     },
-    { name: 'counters' }
+    { name: 'counters' },
+    // Health records (健康档案与随访). `open_unique` is the rule "one open task per patient and reason".
+    {
+      name: 'readings',
+      indexes: [
+        { name: 'profile_kind_measured', keys: [asc('profileId'), asc('kind'), asc('measuredAt')] },
+        { name: 'profile_measured', keys: [asc('profileId'), desc('measuredAt')] },
+        { name: 'profile_kind_day', keys: [asc('profileId'), asc('kind'), asc('uncontrolled'), asc('day')] }
+      ]
+    },
+    {
+      name: 'follow_up_tasks',
+      indexes: [
+        { name: 'open_unique', keys: [asc('openKey')], unique: true },
+        { name: 'status_due', keys: [asc('status'), asc('dueDate')] },
+        { name: 'profile_created', keys: [asc('profileId'), desc('createdAt')] }
+      ]
+    },
+    { name: 'follow_ups', indexes: [{ name: 'profile_at', keys: [asc('profileId'), desc('at')] }] },
+    {
+      name: 'programme_enrolments',
+      indexes: [
+        { name: 'profile_status', keys: [asc('profileId'), asc('status')] },
+        { name: 'programme_status', keys: [asc('status'), asc('programme')] }
+      ]
+    }
   ]
 }

@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, demoOpenid } from './demo'
 import { DEPARTMENTS, DOCTORS, HOSPITALS } from './seed-data'
 import { seedBooking } from './seed-booking'
 import { seedDecoction } from './seed-decoction'
+import { seedRecords } from './seed-records'
 
 export const SEED_VERSION = 1
 
@@ -51,4 +52,5 @@ async function seed(): Promise<void> {
   }
   await seedDecoction()
   await seedBooking()
+  await seedRecords()
 }

@@ -6,6 +6,7 @@ import { db } from '../../cloudfunctions/common/db'
 import type { TestBackend } from './backend'
 import { decoctionFixtures } from '../decoction/fixtures'
 import { bookingFixtures } from '../booking/fixtures'
+import { recordsFixtures } from '../records/fixtures'
 
 /** One demo account holding exactly each role ('patient' = a family account). */
 export const ROLE_ACCOUNTS: Record<Role, string> = {
@@ -28,7 +29,8 @@ export async function buildFixtures(b: TestBackend): Promise<Fixtures> {
     staffAccountId: b.accountId('nurse'),
     patientAccountId: b.accountId('li_mei'),
     decoction: await decoctionFixtures(b),
-    booking: await bookingFixtures()
+    booking: await bookingFixtures(),
+    records: await recordsFixtures(own.profiles.find((p) => p.relation === 'parent')!.id)
   }
 }
 
