@@ -1,0 +1,62 @@
+import { Text, View } from '@tarojs/components'
+import React, { useState } from 'react'
+import { READING_KINDS, READING_KIND_LABELS, type ReadingKind } from '../../../../types/records'
+import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
+import { call } from '../../../services/api'
+import { useShownData } from '../../../state/useShownData'
+import { chinaClock } from '../format'
+import { FlagTag } from './Flag'
+import { Segments } from './Choices'
+import { TrendChart } from './TrendChart'
+import './records.scss'
+
+const RANGES = [7, 30, 90] as const
+type Range = (typeof RANGES)[number]
+
+/**
+ * The trend of one kind over 7, 30 or 90 days: the chart with the hospital's threshold bands and,
+ * under it, the same readings as a table (newest first) for those who would rather read numbers.
+ */
+export function Trends({ profileId, initialKind = 'bp' }: { profileId: string; initialKind?: ReadingKind }) {
+  const [kind, setKind] = useState<ReadingKind>(initialKind)
+  const [days, setDays] = useState<Range>(30)
+  const data = useShownData(() => call('records', 'listReadings', { profileId, kind, days }, { idempotent: true }), [profileId, kind, days])
+  const [now] = useState(() => Date.now())
+
+  let body: React.ReactNode
+  if (!data.data || data.loading) {
+    body = data.error ? <ErrorState message={data.error} onRetry={data.reload} /> : <LoadingState />
+  } else if (data.data.readings.length === 0) {
+    body = <EmptyState mark="测" title={`近${days}天没有${READING_KIND_LABELS[kind]}记录`} />
+  } else {
+    const list = data.data.readings
+    body = (
+      <>
+        <TrendChart readings={list} bands={data.data.bands} days={days} unit={data.data.unit} now={now} />
+        <View className="reading-table" data-kind={kind}>
+          {[...list].reverse().map((r) => (
+            <View key={r.id} className="reading-table__row">
+              <Text className="reading-table__time">{chinaClock(r.measuredAt)}</Text>
+              <Text className="reading-table__value">{r.display}</Text>
+              <FlagTag level={r.flag.level} label={r.flag.label} />
+            </View>
+          ))}
+        </View>
+      </>
+    )
+  }
+
+  return (
+    <View className="card trends">
+      <Text className="trends__title block">变化趋势</Text>
+      <Segments
+        name="kind"
+        options={READING_KINDS.map((k) => ({ value: k, label: READING_KIND_LABELS[k] }))}
+        value={kind}
+        onChange={setKind}
+      />
+      <Segments name="days" options={RANGES.map((d) => ({ value: d, label: `近${d}天` }))} value={days} onChange={setDays} />
+      {body}
+    </View>
+  )
+}
