@@ -30,6 +30,13 @@ function inTwoWeeks(): string {
   return `${y}年${m}月${d}日`
 }
 
+/** Scrolls the chart into view for a screenshot of it. */
+async function snapChart(page: Page, name: string) {
+  await onScreen(page, '.trends').first().scrollIntoViewIfNeeded()
+  await onScreen(page, '.trends__title').first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await snap(page, name)
+}
+
 async function elderOn(page: Page, url: string) {
   await page.goto(`${url}/#/pages/me/index`)
   await onScreen(page, '.nut-cell', '长辈模式').locator('.nut-switch').click()
@@ -69,9 +76,10 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await segment(family, 'profile', '李德福').click()
     await onScreen(family, '.rec-card__title', '李德福').waitFor()
     await onScreen(family, '.trend-chart').waitFor()
-    // The seeded two weeks of readings are drawn with the hospital's 140 line.
-    await expect(onScreen(family, '.trend-chart__edge-label', '收缩压偏高').first().textContent()).resolves.toContain('140')
+    // The seeded two weeks are drawn against his own line: 150 at 65 and older in the hypertension programme.
+    await expect(onScreen(family, '.trend-chart__edge-label', '收缩压偏高').first().textContent()).resolves.toContain('150')
     await snap(family, 'records-home')
+    await snapChart(family, 'records-home-chart')
 
     // ---- the reading, first the wrong way round: the error sits under 收缩压
     await button(family, '记录一次测量').click()
@@ -107,7 +115,7 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await onScreen(family, '.records-home__latest .reading-table__row[data-kind="bp"]', '185/115').waitFor()
     await onScreen(family, '.reading-table[data-kind="bp"] .reading-table__row', '185/115').first().waitFor()
     await onScreen(family, '.trend-chart__dot--critical').first().waitFor()
-    await snap(family, 'records-home-after')
+    await snapChart(family, 'records-home-after')
     await button(family, '查看时间线').click()
     await onScreen(family, '.timeline__item--reading', '185/115').first().waitFor()
     await snap(family, 'records-timeline')
@@ -124,6 +132,7 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await task.locator('.nut-button', { hasText: '查看档案' }).click()
     await onScreen(doctor, '.patient-record .trend-chart').waitFor()
     await snap(doctor, 'records-patient')
+    await snapChart(doctor, 'records-patient-chart')
     await onScreen(doctor, '.taro-navigation-bar-back').click()
 
     // ---- the national form by phone; what is missing is said at the field
@@ -164,6 +173,7 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await onScreen(family, '.page--elder .trend-chart').waitFor()
     await expectElderSizes(family, '.reading-table__value', '记录一次测量')
     await snap(family, 'records-home-elder')
+    await snapChart(family, 'records-home-chart-elder')
     await button(family, '记录一次测量').click()
     await field(family, 'systolic').waitFor()
     await expectElderSizes(family, '.field__label', '保存')
@@ -192,5 +202,6 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await onScreen(doctor, '.task-card', '李德福').first().locator('.nut-button', { hasText: '查看档案' }).click()
     await onScreen(doctor, '.patient-record .trend-chart').waitFor()
     await snap(doctor, 'records-patient-elder')
+    await snapChart(doctor, 'records-patient-chart-elder')
   })
 })

@@ -7,15 +7,18 @@ export function Segments<T extends string | number>({
   options,
   value,
   onChange,
-  name
+  name,
+  wide
 }: {
   options: ReadonlyArray<{ value: T; label: string }>
   value: T
   onChange: (v: T) => void
   name: string
+  /** Fewer, wider choices per line, for labels of four or five characters. */
+  wide?: boolean
 }) {
   return (
-    <View className="segments" data-name={name}>
+    <View className={`segments${wide ? ' segments--wide' : ''}`} data-name={name}>
       {options.map((o) => (
         <View
           key={String(o.value)}

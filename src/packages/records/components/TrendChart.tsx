@@ -54,6 +54,15 @@ function niceRange(values: number[]): [number, number] {
   return [lo - pad, hi + pad]
 }
 
+function niceTicks(lo: number, hi: number): number[] {
+  const raw = (hi - lo) / 3
+  const mag = 10 ** Math.floor(Math.log10(raw))
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((st) => st >= raw) ?? raw
+  const out: number[] = []
+  for (let v = Math.ceil(lo / step) * step; v <= hi; v += step) out.push(Math.round(v * 1000) / 1000)
+  return out
+}
+
 const fmt = (v: number) => (Math.abs(v) >= 20 ? String(Math.round(v)) : String(Math.round(v * 10) / 10))
 
 /**
@@ -69,20 +78,34 @@ export function TrendChart({ readings, bands, days, unit, now = Date.now() }: Pr
   // Band edges far from every reading would flatten the line; keep those within reach of the data.
   const near = values.length ? edges.filter((e) => e >= Math.min(...values) * 0.6 && e <= Math.max(...values) * 1.4) : edges
   const [lo, hi] = niceRange([...values, ...near])
-  const x = (t: number) => ((t - start) / (now - start)) * W
+  // A small inset so the first and last dots are drawn whole.
+  const x = (t: number) => 10 + ((t - start) / (now - start)) * (W - 20)
   const y = (v: number) => H - ((v - lo) / (hi - lo)) * H
   const clampY = (v: number) => Math.max(0, Math.min(H, y(v)))
 
+  const isBp = series.length > 1
   const shown = bands
     .map((b) => {
       const top = clampY(b.to ?? hi)
       const bottom = clampY(b.from ?? lo)
-      const edge = b.level === 'low' ? b.to : b.from
-      return { ...b, top, height: bottom - top, edge, edgeY: edge === null ? null : y(edge) }
+      // Blood pressure's low bands lie where a normal diastolic runs; shading them would paint good readings blue.
+      return { ...b, top, height: bottom - top, shade: !(isBp && b.level === 'low') }
     })
     .filter((b) => b.height > 0.5)
 
-  const ticks = [hi - (hi - lo) * 0.04, (hi + lo) / 2, lo + (hi - lo) * 0.04]
+  // One dashed line per threshold value, naming every band that starts there (收缩压偏低、舒张压偏高 90).
+  const edgeMap = new Map<number, { value: number; level: FlagLevel; labels: string[] }>()
+  for (const b of bands) {
+    const value = b.level === 'low' ? b.to : b.from
+    if (value === null || value < lo || value > hi) continue
+    const e = edgeMap.get(value) ?? { value, level: b.level, labels: [] }
+    e.labels.push(b.label)
+    if (b.level === 'critical') e.level = 'critical'
+    edgeMap.set(value, e)
+  }
+  const edgeLines = [...edgeMap.values()]
+
+  const ticks = niceTicks(lo, hi)
 
   return (
     <View className="trend-chart" data-days={days}>
@@ -95,22 +118,22 @@ export function TrendChart({ readings, bands, days, unit, now = Date.now() }: Pr
           ))}
         </View>
         <View className="trend-chart__plot" style={{ width: px(W), height: px(H) }}>
-          {shown.map((b) => (
-            <View
-              key={b.label}
-              className={`trend-chart__band trend-chart__band--${b.level}`}
-              style={{ top: px(b.top), height: px(b.height) }}
-            />
+          {shown
+            .filter((b) => b.shade)
+            .map((b) => (
+              <View
+                key={b.label}
+                className={`trend-chart__band trend-chart__band--${b.level}`}
+                style={{ top: px(b.top), height: px(b.height) }}
+              />
+            ))}
+          {edgeLines.map((e) => (
+            <View key={e.value} className={`trend-chart__edge trend-chart__edge--${e.level}`} style={{ top: px(y(e.value)) }}>
+              <Text className="trend-chart__edge-label">
+                {e.labels.join('、')} {fmt(e.value)}
+              </Text>
+            </View>
           ))}
-          {shown.map((b) =>
-            b.edgeY !== null && b.edgeY >= 0 && b.edgeY <= H ? (
-              <View key={`${b.label}-edge`} className={`trend-chart__edge trend-chart__edge--${b.level}`} style={{ top: px(b.edgeY) }}>
-                <Text className="trend-chart__edge-label" data-band={b.label}>
-                  {b.label} {fmt(b.edge as number)}
-                </Text>
-              </View>
-            ) : null
-          )}
           {series.map((s) =>
             s.points.slice(1).map((p, i) => {
               const a = s.points[i]

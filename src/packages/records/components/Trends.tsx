@@ -11,6 +11,8 @@ import { TrendChart } from './TrendChart'
 import './records.scss'
 
 const RANGES = [7, 30, 90] as const
+/** The table under the chart starts with the newest few; the rest on request. */
+const TABLE_ROWS = 8
 type Range = (typeof RANGES)[number]
 
 /**
@@ -22,6 +24,7 @@ export function Trends({ profileId, initialKind = 'bp' }: { profileId: string; i
   const [days, setDays] = useState<Range>(30)
   const data = useShownData(() => call('records', 'listReadings', { profileId, kind, days }, { idempotent: true }), [profileId, kind, days])
   const [now] = useState(() => Date.now())
+  const [all, setAll] = useState(false)
 
   let body: React.ReactNode
   if (!data.data || data.loading) {
@@ -30,17 +33,24 @@ export function Trends({ profileId, initialKind = 'bp' }: { profileId: string; i
     body = <EmptyState mark="测" title={`近${days}天没有${READING_KIND_LABELS[kind]}记录`} />
   } else {
     const list = data.data.readings
+    const newest = [...list].reverse()
+    const rows = all ? newest : newest.slice(0, TABLE_ROWS)
     body = (
       <>
         <TrendChart readings={list} bands={data.data.bands} days={days} unit={data.data.unit} now={now} />
         <View className="reading-table" data-kind={kind}>
-          {[...list].reverse().map((r) => (
+          {rows.map((r) => (
             <View key={r.id} className="reading-table__row">
               <Text className="reading-table__time">{chinaClock(r.measuredAt)}</Text>
               <Text className="reading-table__value">{r.display}</Text>
               <FlagTag level={r.flag.level} label={r.flag.label} />
             </View>
           ))}
+          {rows.length < newest.length ? (
+            <Text className="reading-table__more" onClick={() => setAll(true)}>
+              显示全部{newest.length}条
+            </Text>
+          ) : null}
         </View>
       </>
     )

@@ -153,7 +153,7 @@ function FollowUpConsole() {
   )
 
   const counts = data.data?.counts
-  const label = (f: Filter) => ({ all: '全部待随访', due: '今天及之前', overdue: '已逾期' })[f] + (counts ? `（${counts[f]}）` : '')
+  const label = (f: Filter) => ({ all: '全部', due: '已到期', overdue: '已逾期' })[f] + (counts ? `（${counts[f]}）` : '')
 
   let body: React.ReactNode
   if (!data.data) body = data.error ? <ErrorState message={data.error} onRetry={data.reload} /> : <LoadingState />

@@ -155,7 +155,7 @@ function FollowUpFormScreen() {
   const [result, setResult] = useState<Result | null>(null)
   const save = useAction(
     (input: { taskId: string; form: unknown }, requestId: string) => call('records', 'recordFollowUp', input as never, { requestId }),
-    { showError: 'inline' }
+    { showError: 'inline', success: '随访已记录' }
   )
 
   if (!data.data) return data.error ? <ErrorState message={data.error} onRetry={data.reload} /> : <LoadingState />
@@ -330,6 +330,7 @@ function FollowUpFormScreen() {
             <Segments
               name="classification"
               options={CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] }))}
+              wide
               value={v.classification as Classification}
               onChange={(c) => set('classification', c)}
             />
