@@ -6,6 +6,7 @@
  * with that very reading, fills the national follow-up form by phone, closes it, and sees the
  * next follow-up date. Both then read the same screens in 长辈模式.
  */
+import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { button, ensureH5Build, fontSizePx, launchBrowser, onScreen, openPhone, snap, startAppHost, type AppHost } from './helpers'
 
@@ -33,7 +34,9 @@ function inTwoWeeks(): string {
 /** Scrolls the chart into view for a screenshot of it. */
 async function snapChart(page: Page, name: string) {
   await onScreen(page, '.trends').first().scrollIntoViewIfNeeded()
-  await onScreen(page, '.trends__title').first().evaluate((el) => el.scrollIntoView({ block: 'start' }))
+  await onScreen(page, '.trends__title')
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'start' }))
   await snap(page, name)
 }
 
@@ -116,6 +119,26 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await onScreen(family, '.reading-table[data-kind="bp"] .reading-table__row', '185/115').first().waitFor()
     await onScreen(family, '.trend-chart__dot--critical').first().waitFor()
     await snapChart(family, 'records-home-after')
+
+    // ---- the export: the whole record as JSON and as a FHIR Bundle, downloaded on H5
+    const downloads: Array<{ name: string; text: string }> = []
+    const both = new Promise<void>((resolve) => {
+      family.on('download', async (d) => {
+        const path = await d.path()
+        downloads.push({ name: d.suggestedFilename(), text: path ? readFileSync(path, 'utf8') : '' })
+        if (downloads.length === 2) resolve()
+      })
+    })
+    await button(family, '导出健康档案').click()
+    await both
+    const fhir = downloads.find((d) => d.name.endsWith('.fhir.json'))
+    const record = downloads.find((d) => d !== fhir)
+    expect(record?.name).toMatch(/^健康档案_李德福_\d{4}-\d{2}-\d{2}\.json$/)
+    const bundle = JSON.parse(fhir?.text ?? '{}')
+    expect(bundle.resourceType).toBe('Bundle')
+    expect(JSON.stringify(bundle)).toContain('8480-6')
+    expect(JSON.stringify(bundle)).toContain('185')
+
     await button(family, '查看时间线').click()
     await onScreen(family, '.timeline__item--reading', '185/115').first().waitFor()
     await snap(family, 'records-timeline')
