@@ -38,15 +38,17 @@ export function Chips({
   options,
   value,
   onChange,
-  name
+  name,
+  wide
 }: {
   options: readonly string[]
   value: readonly string[]
   onChange(v: string[]): void
   name: string
+  wide?: boolean
 }) {
   return (
-    <View className="segments segments--chips" data-name={name}>
+    <View className={`segments segments--chips${wide ? ' segments--wide' : ''}`} data-name={name}>
       {options.map((o) => {
         const on = value.includes(o)
         return (

@@ -247,7 +247,7 @@ function FollowUpFormScreen() {
         </Field>
         <Field label="症状" name="symptoms" error={err('symptoms')}>
           <View className="follow-up__grow">
-            <Chips name="symptoms" options={SYMPTOMS} value={v.symptoms} onChange={(s) => set('symptoms', s)} />
+            <Chips wide name="symptoms" options={SYMPTOMS} value={v.symptoms} onChange={(s) => set('symptoms', s)} />
           </View>
         </Field>
         <View className="follow-up__pair">

@@ -134,10 +134,11 @@ function PatientRecord() {
 
       {open.map((t) => (
         <View key={t.id} className="card" data-task-id={t.id}>
-          <View className="rec-card__head">
-            <Text className="rec-card__title">待随访：{t.reasonLabel}</Text>
-            <Text className={t.overdue ? 'task-due--late' : 'text-muted'}>{dateText(t.dueDate)}前</Text>
-          </View>
+          <Text className="rec-card__title block">待随访：{t.reasonLabel}</Text>
+          <Text className={`block patient-record__due${t.overdue ? ' task-due--late' : ''}`}>
+            {t.overdue ? '已逾期：' : '应随访：'}
+            {dateText(t.dueDate)}前
+          </Text>
           <Button
             type="primary"
             size="large"
