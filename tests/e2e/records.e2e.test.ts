@@ -113,6 +113,21 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await expect(onScreen(family, '.reading-form__task').textContent()).resolves.toContain('危急读数')
     await snap(family, 'records-reading-critical')
 
+    // ---- a glucose reading in mg/dL: the time of day is asked for at its field, the value converted
+    await button(family, '再记一次').click()
+    await segment(family, 'kind', '血糖').click()
+    await segment(family, 'unit', 'mg/dL').click()
+    await field(family, 'value').locator('input').fill('126')
+    await button(family, /^保存$/).click()
+    await expect(field(family, 'context').locator('.field__error').textContent()).resolves.toContain('请选择空腹、餐后或随机')
+    await segment(family, 'context', '空腹').click()
+    await snap(family, 'records-reading-glucose')
+    await button(family, /^保存$/).click()
+    const glucose = onScreen(family, '.flag-advice--high')
+    await glucose.waitFor()
+    await expect(glucose.textContent()).resolves.toContain('7.0 mmol/L')
+    await expect(glucose.textContent()).resolves.toContain('空腹血糖偏高')
+
     // ---- the record shows it: latest, the table under the chart, the timeline
     await button(family, '查看健康档案').click()
     await onScreen(family, '.records-home__latest .reading-table__row[data-kind="bp"]', '185/115').waitFor()

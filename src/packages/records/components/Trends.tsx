@@ -22,12 +22,16 @@ type Range = (typeof RANGES)[number]
 export function Trends({ profileId, initialKind = 'bp' }: { profileId: string; initialKind?: ReadingKind }) {
   const [kind, setKind] = useState<ReadingKind>(initialKind)
   const [days, setDays] = useState<Range>(30)
-  const data = useShownData(() => call('records', 'listReadings', { profileId, kind, days }, { idempotent: true }), [profileId, kind, days])
+  const data = useShownData(
+    async () => ({ days, ...(await call('records', 'listReadings', { profileId, kind, days }, { idempotent: true })) }),
+    [profileId, kind, days]
+  )
   const [now] = useState(() => Date.now())
   const [all, setAll] = useState(false)
 
   let body: React.ReactNode
-  if (!data.data || data.loading) {
+  // A reload on coming back keeps the chart on screen; only another kind or range waits for its own.
+  if (!data.data || data.data.kind !== kind || data.data.days !== days) {
     body = data.error ? <ErrorState message={data.error} onRetry={data.reload} /> : <LoadingState />
   } else if (data.data.readings.length === 0) {
     body = <EmptyState mark="测" title={`近${days}天没有${READING_KIND_LABELS[kind]}记录`} />

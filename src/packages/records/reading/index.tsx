@@ -149,6 +149,8 @@ function ReadingForm() {
               value={kind}
               onChange={(k) => {
                 setKind(k)
+                // A number typed for one kind means nothing for the next.
+                setValues((x) => ({ ...x, value: '' }))
                 setErrors({})
                 save.clearError()
               }}
