@@ -184,6 +184,7 @@ function ReadingForm() {
             <Field label="单位" name="unit" error={err('measure.unit')}>
               <View className="reading-form__grow">
                 <Segments
+                  wide
                   name="unit"
                   options={(['mmol/L', 'mg/dL'] as const).map((u) => ({ value: u, label: u }))}
                   value={values.unit}
@@ -194,6 +195,7 @@ function ReadingForm() {
             <Field label="测量时段" name="context" required error={err('measure.context')}>
               <View className="reading-form__grow">
                 <Segments
+                  wide
                   name="context"
                   options={GLUCOSE_CONTEXTS.map((c) => ({ value: c, label: GLUCOSE_CONTEXT_LABELS[c] }))}
                   value={values.context as Context}
