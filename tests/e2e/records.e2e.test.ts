@@ -166,6 +166,11 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await task.waitFor()
     await expect(task.textContent()).resolves.toContain('185/115')
     await snap(doctor, 'records-console')
+    // 申请上门护理 appears exactly when this build has nursing's request page.
+    const hasNursing = await doctor.evaluate(() =>
+      ((window as { __taroAppConfig?: { pages: string[] } }).__taroAppConfig?.pages ?? []).includes('packages/nursing/request/index')
+    )
+    await expect(task.locator('.nut-button', { hasText: '申请上门护理' }).count()).resolves.toBe(hasNursing ? 1 : 0)
 
     await task.locator('.nut-button', { hasText: '查看档案' }).click()
     await onScreen(doctor, '.patient-record .trend-chart').waitFor()

@@ -8,12 +8,33 @@ export const RECORDS_ROUTES = {
   followUp: '/packages/records/follow-up/index',
   /** Booking's browse page; it takes no patient yet (see the report): the doctor lands on the expert list. */
   bookExpert: '/packages/booking/browse/index',
-  /**
-   * Nursing's request page, built on another branch. Left null until `packages/nursing` is in
-   * app.config.ts, so no button leads to a page that does not exist.
-   */
-  nursingRequest: null as string | null
+  /** Nursing's request page, built on another branch: offered only once the app has it (see `pageExists`). */
+  nursingRequest: '/packages/nursing/request/index'
 } as const
+
+declare const __wxConfig: PageList | undefined
+
+interface PageList {
+  pages?: string[]
+  subPackages?: Array<{ root: string; pages: string[] }>
+  subpackages?: Array<{ root: string; pages: string[] }>
+}
+
+/**
+ * Whether this build of the app has the page: H5 keeps its config in `__taroAppConfig`, the mini
+ * program in `__wxConfig`. A button to a page another service has not shipped yet stays hidden.
+ */
+export function pageExists(route: string): boolean {
+  const h5 = typeof window !== 'undefined' ? (window as { __taroAppConfig?: PageList }).__taroAppConfig : undefined
+  const config = h5 ?? (typeof __wxConfig !== 'undefined' ? __wxConfig : undefined)
+  if (!config) return false
+  const path = route.replace(/^\//, '')
+  const subs = config.subPackages ?? config.subpackages ?? []
+  return (
+    (config.pages ?? []).some((p) => p.replace(/\.html$/, '') === path) ||
+    subs.some((s) => s.pages.some((p) => `${s.root.replace(/\/$/, '')}/${p}` === path))
+  )
+}
 
 /** A route with its query, every value encoded; empty values are left out. */
 export function to(route: string, query: Record<string, string | undefined> = {}): string {

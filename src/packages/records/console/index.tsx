@@ -14,7 +14,7 @@ import { useShownData } from '../../../state/useShownData'
 import { FlagTag } from '../components/Flag'
 import { Segments } from '../components/Choices'
 import { chinaClock, dateText } from '../format'
-import { RECORDS_ROUTES, to } from '../routes'
+import { pageExists, RECORDS_ROUTES, to } from '../routes'
 import '../components/records.scss'
 import './index.scss'
 
@@ -68,11 +68,8 @@ function TaskCard({ t, onClose }: { t: ConsoleTask; onClose(t: ConsoleTask): voi
         <Button size="large" onClick={() => go(to(RECORDS_ROUTES.bookExpert, { profileId: s.profileId, reason: s.reason }))}>
           预约专家
         </Button>
-        {RECORDS_ROUTES.nursingRequest ? (
-          <Button
-            size="large"
-            onClick={() => go(to(RECORDS_ROUTES.nursingRequest as string, { profileId: s.profileId, reason: s.reason }))}
-          >
+        {pageExists(RECORDS_ROUTES.nursingRequest) ? (
+          <Button size="large" onClick={() => go(to(RECORDS_ROUTES.nursingRequest, { profileId: s.profileId, reason: s.reason }))}>
             申请上门护理
           </Button>
         ) : null}
