@@ -23,6 +23,10 @@ const subPackages = [
   },
   { root: 'packages/decoction', pages: ['prescriptions/index', 'prescription/index', 'order-form/index', 'order/index'] },
   { root: 'packages/pharmacy', pages: ['queue/index', 'order/index', 'label/index', 'prescribe/index'] },
+  {
+    root: 'packages/records',
+    pages: ['home/index', 'reading/index', 'timeline/index', 'console/index', 'patient/index', 'follow-up/index']
+  },
   // The demo sign-in exists only against the local host; the mini program signs in with WeChat.
   ...(isH5 ? [{ root: 'packages/dev', pages: ['login/index'] }] : [])
 ]

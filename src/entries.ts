@@ -60,6 +60,19 @@ export const SERVICE_ENTRIES: readonly ServiceEntry[] = [
     description: '查找患者，一次粘贴整张药味',
     url: '/packages/pharmacy/prescribe/index',
     roles: ['pharmacist', 'doctor']
+  },
+  {
+    key: 'follow-up',
+    title: '随访工作台',
+    description: '到期和逾期的随访、引起随访的读数、随访记录和慢病管理',
+    url: '/packages/records/console/index',
+    roles: ['doctor']
+  },
+  {
+    key: 'records',
+    title: '健康档案',
+    description: '在家量的血压、血糖记下来，看变化趋势，异常时医生会随访',
+    url: '/packages/records/home/index'
   }
 ]
 

@@ -32,6 +32,30 @@ export function startTimeProblem(startedAt: string, now: Date): string | null {
   return null
 }
 
+/** Minutes since the epoch: a pharmacist enters times to the minute, the server records seconds. */
+const minuteOf = (iso: string): number => Math.floor(Date.parse(iso) / MINUTE)
+
+/**
+ * Chinese reason a soak or decoct start time cannot have happened as entered, or null: soaking
+ * cannot start before dispensing began, nor decocting before the soak's set time has passed.
+ * The pharmacy may still record it with a reason (a late entry, a doctor's instruction); decocting
+ * before soaking began is never possible and is checked apart.
+ */
+export function stepTimeProblem(
+  step: { to: 'soaking'; startedAt: string; dispensingAt: string } | { to: 'decocting'; startedAt: string; soakStartedAt?: string },
+  soakingMinutes: number
+): string | null {
+  if (step.to === 'soaking') {
+    if (minuteOf(step.startedAt) >= minuteOf(step.dispensingAt)) return null
+    return `浸泡开始时间${formatCst(step.startedAt, false).slice(6)}早于配药开始时间${formatCst(step.dispensingAt, false).slice(6)}，请核对；如确实如此，请填写原因`
+  }
+  if (!step.soakStartedAt) return null
+  const soakedUntil = minuteOf(step.soakStartedAt) + soakingMinutes
+  const at = minuteOf(step.startedAt)
+  if (at >= soakedUntil) return null
+  return `浸泡${formatCst(step.soakStartedAt, false).slice(6)}开始，到煎煮开始只有${at - minuteOf(step.soakStartedAt)}分钟，未满${soakingMinutes}分钟，请核对；如确需提前，请填写原因`
+}
+
 export function expectedPacks(doses: number, packsPerDose: number): number {
   return doses * packsPerDose
 }

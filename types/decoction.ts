@@ -328,13 +328,15 @@ export const advanceInput = z.discriminatedUnion(
     z.object({ ...moveBase, to: z.literal('reviewed'), note: note.optional() }).strict(),
     z.object({ ...moveBase, to: z.literal('rejected'), reason }).strict(),
     z.object({ ...moveBase, to: z.literal('dispensing'), note: note.optional() }).strict(),
-    z.object({ ...moveBase, to: z.literal('soaking'), startedAt: isoTime.optional() }).strict(),
+    z.object({ ...moveBase, to: z.literal('soaking'), startedAt: isoTime.optional(), timeReason: reason.optional() }).strict(),
     z
       .object({
         ...moveBase,
         to: z.literal('decocting'),
         machine: text('煎药机', { required_error: '请填写煎药机' }).trim().min(1, '请填写煎药机').max(20, '煎药机最多20个字'),
         startedAt: isoTime.optional(),
+        /** Why a start time the rules call impossible is right after all (stepTimeProblem). */
+        timeReason: reason.optional(),
         steps: z
           .array(z.object({ handling: z.enum(TIMED_HANDLINGS), minutes: count('分钟', 1, 180) }).strict())
           .max(2)
@@ -525,6 +527,7 @@ registerFieldLabels({
   note: '备注',
   machine: '煎药机',
   startedAt: '开始时间',
+  timeReason: '时间说明',
   steps: '先煎/后下',
   minutes: '分钟',
   packCount: '包装袋数',

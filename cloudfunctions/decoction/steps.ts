@@ -5,7 +5,7 @@
  */
 import type { AdvanceInput } from '../../types/decoction'
 import type { HerbInput } from '../../types/decoction'
-import { decoctStepsProblem, deliveryProblem, packCountProblem, startTimeProblem } from '../../types/decoction-rules'
+import { decoctStepsProblem, deliveryProblem, packCountProblem, startTimeProblem, stepTimeProblem } from '../../types/decoction-rules'
 import { AppError } from '../common/errors'
 import type { OrderDoc, StepData } from './docs'
 
@@ -26,7 +26,14 @@ function startTime(given: string | undefined, now: Date): string {
   return new Date(at).toISOString()
 }
 
-export function stepWrite(input: AdvanceInput, order: OrderDoc, herbs: readonly HerbInput[], now: Date): StepWrite {
+/** A start time the rules call impossible stands only with the pharmacist's reason, kept as the event's note. */
+function checkStepTime(problem: string | null, timeReason: string | undefined): { note?: string } {
+  if (!problem) return {}
+  if (!timeReason) throw new AppError('INVALID_INPUT', problem, { startedAt: problem, timeReason: '如时间无误，请填写原因' })
+  return { note: `时间说明：${timeReason}` }
+}
+
+export function stepWrite(input: AdvanceInput, order: OrderDoc, herbs: readonly HerbInput[], now: Date, soakingMinutes: number): StepWrite {
   const delivery = deliveryProblem(input.to, order.delivery)
   if (delivery) throw new AppError('CONFLICT', delivery)
   switch (input.to) {
@@ -41,11 +48,16 @@ export function stepWrite(input: AdvanceInput, order: OrderDoc, herbs: readonly 
       return { note: input.reason, patch: { cancelReason: input.reason }, data: {} }
     case 'soaking': {
       const startedAt = startTime(input.startedAt, now)
-      return { patch: { soakStartedAt: startedAt }, data: { startedAt } }
+      // The order reached 配药 at its last move (transition stamps updatedAt on every move).
+      const dispensingAt = order.status === 'dispensing' ? order.updatedAt : undefined
+      const problem = dispensingAt ? stepTimeProblem({ to: 'soaking', startedAt, dispensingAt }, soakingMinutes) : null
+      return { ...checkStepTime(problem, input.timeReason), patch: { soakStartedAt: startedAt }, data: { startedAt } }
     }
     case 'decocting': {
       const startedAt = startTime(input.startedAt, now)
       if (order.soakStartedAt && startedAt < order.soakStartedAt) throw invalid('startedAt', '煎煮开始时间不能早于浸泡开始时间')
+      const early = stepTimeProblem({ to: 'decocting', startedAt, soakStartedAt: order.soakStartedAt }, soakingMinutes)
+      const timeNote = checkStepTime(early, input.timeReason)
       const given = input.steps ?? []
       const problem = decoctStepsProblem(herbs, given)
       if (problem) throw invalid('steps', problem)
@@ -55,7 +67,7 @@ export function stepWrite(input: AdvanceInput, order: OrderDoc, herbs: readonly 
         herbs: herbs.filter((h) => h.handling === s.handling).map((h) => h.name)
       }))
       const decoction = { machine: input.machine, startedAt, steps }
-      return { patch: { decoction }, data: { machine: input.machine, startedAt, steps } }
+      return { ...timeNote, patch: { decoction }, data: { machine: input.machine, startedAt, steps } }
     }
     case 'packed': {
       const problem = packCountProblem(input.packCount, order.doses, order.packsPerDose)

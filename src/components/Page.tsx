@@ -54,7 +54,8 @@ export function Page({ children, className, isPublic = false }: PageProps) {
   return (
     <ConfigProvider theme={themeFor(elderMode)} className={classes}>
       <View className="page__body">{body}</View>
-      <Toast id={TOAST_ID} />
+      {/* A toast is read, never tapped: the page under it stays live (see page.scss). */}
+      <Toast id={TOAST_ID} className="page-toast" />
     </ConfigProvider>
   )
 }

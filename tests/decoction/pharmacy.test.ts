@@ -128,11 +128,13 @@ describe('opening one order', () => {
 describe('working an order through every step', () => {
   test('review → dispense → soak → decoct with 先煎/后下 → pack → ship: each step recorded; the family is told and sees it all', async () => {
     const o = await freshOrder(b)
-    const steps: Array<Record<string, unknown>> = [
-      { from: 'submitted', to: 'reviewed' },
-      { from: 'reviewed', to: 'dispensing' },
-      { from: 'dispensing', to: 'soaking', startedAt: minutesAgo(5) },
+    // Each step at its own moment of the morning (`at`, minutes before 09:00): the rules check the times.
+    const steps: Array<Record<string, unknown> & { at: number }> = [
+      { at: 70, from: 'submitted', to: 'reviewed' },
+      { at: 60, from: 'reviewed', to: 'dispensing' },
+      { at: 40, from: 'dispensing', to: 'soaking', startedAt: minutesAgo(45) },
       {
+        at: 10,
         from: 'soaking',
         to: 'decocting',
         machine: '3号煎药机',
@@ -141,18 +143,20 @@ describe('working an order through every step', () => {
           { handling: '后下', minutes: 10 }
         ]
       },
-      { from: 'decocting', to: 'packed', packCount: 14 },
-      { from: 'packed', to: 'shipped', courier: '顺丰速运', trackingNo: 'sf1234567890' }
+      { at: 0, from: 'decocting', to: 'packed', packCount: 14 },
+      { at: 0, from: 'packed', to: 'shipped', courier: '顺丰速运', trackingNo: 'sf1234567890' }
     ]
-    for (const s of steps) {
+    for (const { at, ...s } of steps) {
+      setNow(minutesAgo(at))
       const res = await advance({ id: o.id, ...s })
       expect(res.ok ? res.data.status : res.error.message).toBe(s.to)
     }
+    setNow(NOW)
 
     const detail = await b.ok('li_mei', 'decoction', 'getOrder', { id: o.id })
     expect(detail.order).toMatchObject({
       status: 'shipped',
-      soakStartedAt: minutesAgo(5),
+      soakStartedAt: minutesAgo(45),
       decoction: {
         machine: '3号煎药机',
         steps: [
@@ -222,6 +226,69 @@ describe('working an order through every step', () => {
     })
     expect(beforeSoak).toMatchObject({ ok: false, error: { fields: { startedAt: '煎煮开始时间不能早于浸泡开始时间' } } })
     expect(await eventsFor(o.id)).toEqual([])
+  })
+
+  test('a soak started before dispensing began is refused unless the pharmacist says why; the family reads the reason', async () => {
+    const o = await freshOrder(b)
+    setNow(minutesAgo(20))
+    await advance({ id: o.id, from: 'submitted', to: 'reviewed' })
+    await advance({ id: o.id, from: 'reviewed', to: 'dispensing' })
+    setNow(NOW)
+    const early = await advance({ id: o.id, from: 'dispensing', to: 'soaking', startedAt: minutesAgo(25) })
+    expect(early).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        fields: {
+          startedAt: '浸泡开始时间08:35早于配药开始时间08:40，请核对；如确实如此，请填写原因',
+          timeReason: '如时间无误，请填写原因'
+        }
+      }
+    })
+    expect((await eventsFor(o.id)).map((e) => e.to)).toEqual(['reviewed', 'dispensing'])
+    const explained = await advance({
+      id: o.id,
+      from: 'dispensing',
+      to: 'soaking',
+      startedAt: minutesAgo(25),
+      timeReason: '配药前已先泡上，补录'
+    })
+    expect(explained.ok && explained.data).toMatchObject({ status: 'soaking', soakStartedAt: minutesAgo(25) })
+    const detail = await b.ok<OrderDetail>('li_mei', 'decoction', 'getOrder', { id: o.id })
+    expect(detail.events.map((e) => e.at)).toEqual([minutesAgo(20), minutesAgo(20), NOW])
+    expect(detail.events[2]).toMatchObject({ startedAt: minutesAgo(25), note: '时间说明：配药前已先泡上，补录' })
+  })
+
+  test('decocting before the soak’s set time has passed is refused unless the pharmacist says why; at exactly 30 minutes it goes', async () => {
+    const decoct = (id: string, startedAt: string, more: Record<string, unknown> = {}) =>
+      advance({
+        id,
+        from: 'soaking',
+        to: 'decocting',
+        machine: '3号煎药机',
+        startedAt,
+        steps: [
+          { handling: '先煎', minutes: 30 },
+          { handling: '后下', minutes: 10 }
+        ],
+        ...more
+      })
+    const o = await freshOrder(b)
+    await forceStatus(o.id, 'soaking', { soakStartedAt: minutesAgo(40) })
+    const early = await decoct(o.id, minutesAgo(11))
+    expect(early).toMatchObject({
+      ok: false,
+      error: { fields: { startedAt: '浸泡08:20开始，到煎煮开始只有29分钟，未满30分钟，请核对；如确需提前，请填写原因' } }
+    })
+    expect(await eventsFor(o.id)).toEqual([])
+    const onTime = await decoct(o.id, minutesAgo(10))
+    expect(onTime.ok && onTime.data.status).toBe('decocting')
+
+    const other = await freshOrder(b)
+    await forceStatus(other.id, 'soaking', { soakStartedAt: minutesAgo(15) })
+    const ordered = await decoct(other.id, NOW, { timeReason: '医生嘱咐急煎' })
+    expect(ordered.ok && ordered.data.status).toBe('decocting')
+    expect((await eventsFor(other.id))[0]).toMatchObject({ note: '时间说明：医生嘱咐急煎' })
   })
 
   test('soaking cannot start in the future; the pack count must match the prescription', async () => {

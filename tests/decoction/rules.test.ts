@@ -11,6 +11,7 @@ import {
   searchTerm,
   soakingState,
   startTimeProblem,
+  stepTimeProblem,
   timedHandlingsOf
 } from '../../types/decoction-rules'
 
@@ -140,5 +141,26 @@ describe('a start time typed as HH:mm', () => {
 
   test('nonsense is null', () => {
     for (const bad of ['', '25:00', '8点', '08:60', '0830']) expect(cstClockToIso(bad, now)).toBeNull()
+  })
+})
+
+describe('stepTimeProblem: step times that cannot have happened', () => {
+  const at = (hhmm: string, ss = '00') => `2026-11-23T${String(Number(hhmm.slice(0, 2)) - 8).padStart(2, '0')}:${hhmm.slice(3)}:${ss}.000Z`
+
+  test('soaking may start in the minute dispensing began (times are entered to the minute), not a minute before', () => {
+    expect(stepTimeProblem({ to: 'soaking', startedAt: at('08:30'), dispensingAt: at('08:30', '41') }, 30)).toBeNull()
+    expect(stepTimeProblem({ to: 'soaking', startedAt: at('08:29'), dispensingAt: at('08:30', '41') }, 30)).toBe(
+      '浸泡开始时间08:29早于配药开始时间08:30，请核对；如确实如此，请填写原因'
+    )
+  })
+
+  test('decocting from exactly the set soaking time, not a minute earlier; any soaking time from settings', () => {
+    const soak = { to: 'decocting' as const, soakStartedAt: at('08:15', '30') }
+    expect(stepTimeProblem({ ...soak, startedAt: at('08:45') }, 30)).toBeNull()
+    expect(stepTimeProblem({ ...soak, startedAt: at('08:44', '59') }, 30)).toBe(
+      '浸泡08:15开始，到煎煮开始只有29分钟，未满30分钟，请核对；如确需提前，请填写原因'
+    )
+    expect(stepTimeProblem({ ...soak, startedAt: at('08:45') }, 50)).toContain('未满50分钟')
+    expect(stepTimeProblem({ to: 'decocting', startedAt: at('08:45') }, 30)).toBeNull()
   })
 })

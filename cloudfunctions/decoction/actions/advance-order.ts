@@ -1,5 +1,6 @@
 import type { AdvanceInput } from '../../../types/decoction'
 import { now } from '../../common/clock'
+import { getSettings } from '../../common/settings'
 import type { ActionContext } from '../../common/router'
 import { orderView } from '../views'
 import { moveOrder } from '../moves'
@@ -14,7 +15,8 @@ export async function advanceOrder(input: AdvanceInput, ctx: ActionContext) {
   const { accountId, roles } = ctx.user()
   const order = await anyOrder(input.id)
   const rx = input.to === 'decocting' ? await anyPrescription(order.prescriptionId) : undefined
-  const write = stepWrite(input, order, rx?.herbs ?? [], now())
+  const { soakingMinutes } = (await getSettings()).decoction
+  const write = stepWrite(input, order, rx?.herbs ?? [], now(), soakingMinutes)
   const doc = await moveOrder({
     id: order._id,
     to: input.to,

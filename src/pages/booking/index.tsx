@@ -8,7 +8,7 @@ import { toast, toastError } from '../../components/feedback'
 import { Page } from '../../components/Page'
 import { ErrorState, LoadingState } from '../../components/States'
 import { AppointmentActions } from '../../packages/booking/components/AppointmentActions'
-import { StatusTag } from '../../packages/booking/components/StatusTag'
+import { StatusTag } from '../../components/StatusTag'
 import { appointmentWhen } from '../../packages/booking/components/text'
 import { BOOKING_ROUTES, to } from '../../packages/booking/routes'
 import { call } from '../../services/api'
@@ -26,7 +26,7 @@ function AppointmentCard({ a, onChanged }: { a: AppointmentView; onChanged(): Pr
       <View className="my-appt__head">
         <Text className="my-appt__patient">{a.patientName}</Text>
         {a.status !== 'cancelled' ? <Text className="my-appt__no">第{a.queueNo}号</Text> : null}
-        <StatusTag status={a.status} />
+        <StatusTag of="appointment" status={a.status} />
       </View>
       <Text className="my-appt__when block">{appointmentWhen(a)}</Text>
       <Text className="text-muted block">
@@ -48,7 +48,7 @@ function WaitCard({ w, onLeave }: { w: WaitView; onLeave(): void }) {
     <View className="card my-appt" data-wait-id={w.id}>
       <View className="my-appt__head">
         <Text className="my-appt__patient">{w.patientName}</Text>
-        <Text className="bk-tag bk-tag--draft">候补第{w.position}位</Text>
+        <Text className="status-tag status-tag--draft">候补第{w.position}位</Text>
       </View>
       <Text className="my-appt__when block">
         {dateLabel(w.date)} {w.start}-{w.end}
@@ -103,32 +103,32 @@ function MyAppointments() {
       </View>
 
       {banned.map((p) => (
-        <Text key={p.id} className="bk-notice bk-notice--stop" data-ban-profile={p.id}>
+        <Text key={p.id} className="my-appts__notice" data-ban-profile={p.id}>
           {p.name}：{p.ban?.text}。如有特殊情况请联系医院。
         </Text>
       ))}
 
-      <Text className="bk-section">待就诊（{upcoming.length}）</Text>
+      <Text className="my-appts__section">待就诊（{upcoming.length}）</Text>
       {upcoming.length ? (
         upcoming.map((a) => <AppointmentCard key={a.id} a={a} onChanged={reload} />)
       ) : (
-        <Text className="bk-empty">暂无待就诊的预约</Text>
+        <Text className="my-appts__empty">暂无待就诊的预约</Text>
       )}
 
       {waiting.length ? (
         <View>
-          <Text className="bk-section">候补中（{waiting.length}）</Text>
+          <Text className="my-appts__section">候补中（{waiting.length}）</Text>
           {waiting.map((w) => (
             <WaitCard key={w.id} w={w} onLeave={() => leave(w)} />
           ))}
         </View>
       ) : null}
 
-      <Text className="bk-section">历史预约</Text>
+      <Text className="my-appts__section">历史预约</Text>
       {past.length ? (
         pastShown.map((a) => <AppointmentCard key={a.id} a={a} onChanged={reload} />)
       ) : (
-        <Text className="bk-empty">还没有历史预约</Text>
+        <Text className="my-appts__empty">还没有历史预约</Text>
       )}
       {past.length > pastShown.length ? (
         <View className="actions">

@@ -6,7 +6,7 @@ import { DELIVERY_LABELS, type OrderSummary } from '../../../types/decoction'
 import { formatCst } from '../../../types/decoction-rules'
 import { Page } from '../../components/Page'
 import { EmptyState, ErrorState, LoadingState } from '../../components/States'
-import { StatusTag } from '../../packages/decoction/components/StatusTag'
+import { StatusTag } from '../../components/StatusTag'
 import { DECOCTION_ROUTES, withId } from '../../packages/decoction/routes'
 import { call } from '../../services/api'
 import { useShownData } from '../../state/useShownData'
@@ -22,7 +22,7 @@ function OrderCard({ order }: { order: OrderSummary }) {
     >
       <View className="order-card__head">
         <Text className="order-card__kind">中药代煎</Text>
-        <StatusTag status={order.status} />
+        <StatusTag of="order" status={order.status} />
       </View>
       <Text className="order-card__patient block">
         {order.patientName} · {order.doses} 剂 · {DELIVERY_LABELS[order.delivery]}

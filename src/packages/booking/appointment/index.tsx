@@ -8,8 +8,8 @@ import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import { AppointmentActions } from '../components/AppointmentActions'
-import { Row } from '../components/Row'
-import { StatusTag } from '../components/StatusTag'
+import { Row } from '../../../components/Row'
+import { StatusTag } from '../../../components/StatusTag'
 import { appointmentWhen, feeText } from '../components/text'
 import { param } from '../routes'
 import './index.scss'
@@ -30,7 +30,7 @@ function Appointment() {
       <View className="card appt__ticket">
         <View className="appt__ticket-head">
           <Text className="appt__patient">{a.patientName}</Text>
-          <StatusTag status={a.status} />
+          <StatusTag of="appointment" status={a.status} />
         </View>
         <Text className="text-muted block">就诊序号</Text>
         <Text className={`appt__number block${a.status === 'cancelled' ? ' appt__number--void' : ''}`}>第 {a.queueNo} 号</Text>

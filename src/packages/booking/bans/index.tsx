@@ -8,8 +8,8 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/States
 import { call } from '../../../services/api'
 import { useSignedInAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
-import { ReasonDialog } from '../components/ReasonDialog'
-import { Row } from '../components/Row'
+import { ReasonDialog } from '../../../components/ReasonDialog'
+import { Row } from '../../../components/Row'
 
 type Banned = { profileId: string; nameMasked: string; phoneMasked: string; bannedUntil: string; reason: string; noShows: number }
 

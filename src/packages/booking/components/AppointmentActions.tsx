@@ -8,8 +8,8 @@ import { toast, toastError } from '../../../components/feedback'
 import { call } from '../../../services/api'
 import { newRequestId } from '../../../services/requestId'
 import { BOOKING_ROUTES, to } from '../routes'
-import { ReasonDialog } from './ReasonDialog'
-import './booking.scss'
+import { ReasonDialog } from '../../../components/ReasonDialog'
+import './appointment-actions.scss'
 
 /**
  * What a family may do with an appointment now, as the server decided it: check in on the day,
@@ -91,6 +91,7 @@ export function AppointmentActions({ a, onChanged, detail }: { a: AppointmentVie
         reason={reason}
         onReasonChange={setReason}
         placeholder="取消原因（可不填）"
+        optional
         confirmText="确认取消"
         cancelText="不取消"
         busy={busy}

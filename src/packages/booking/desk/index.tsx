@@ -9,8 +9,8 @@ import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
 import { newRequestId } from '../../../services/requestId'
 import { useShownData } from '../../../state/useShownData'
-import { Row } from '../components/Row'
-import { ScheduleTag } from '../components/StatusTag'
+import { Row } from '../../../components/Row'
+import { StatusTag } from '../../../components/StatusTag'
 import { feeText, sessionWhen } from '../components/text'
 import { param } from '../routes'
 import './index.scss'
@@ -81,7 +81,7 @@ function Desk() {
           <Text className="desk__doctor">
             {s.doctorName} {s.doctorTitle}
           </Text>
-          <ScheduleTag status={s.status} />
+          <StatusTag of="schedule" status={s.status} />
         </View>
         <Row label="时间" value={sessionWhen(s)} strong />
         <Row label="科室" value={`${s.hospitalName} ${s.departmentName}`} />

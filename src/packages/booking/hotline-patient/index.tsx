@@ -9,8 +9,8 @@ import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
 import { newRequestId } from '../../../services/requestId'
 import { useShownData } from '../../../state/useShownData'
-import { ReasonDialog } from '../components/ReasonDialog'
-import { StatusTag } from '../components/StatusTag'
+import { ReasonDialog } from '../../../components/ReasonDialog'
+import { StatusTag } from '../../../components/StatusTag'
 import { readBack } from '../components/text'
 import { BOOKING_ROUTES, param, to } from '../routes'
 import './index.scss'
@@ -56,7 +56,7 @@ function HotlinePatient() {
     <View key={a.id} className={`card hlp__appt${a.id === fresh ? ' hlp__appt--fresh' : ''}`} data-appointment-id={a.id}>
       <View className="hlp__head">
         <Text className="hlp__no">第{a.queueNo}号</Text>
-        <StatusTag status={a.status} />
+        <StatusTag of="appointment" status={a.status} />
       </View>
       {a.id === fresh ? <Text className="bk-notice bk-notice--info">预约成功，请向来电者复述：</Text> : null}
       <Text className="hlp__readback block">{readBack(a)}</Text>

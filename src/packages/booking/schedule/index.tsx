@@ -12,7 +12,7 @@ import { newRequestId } from '../../../services/requestId'
 import { useSignedInAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
 import { Segments } from '../components/Segments'
-import { ScheduleTag } from '../components/StatusTag'
+import { StatusTag } from '../../../components/StatusTag'
 import { availability } from '../components/text'
 import { BOOKING_ROUTES, param, to } from '../routes'
 import './index.scss'
@@ -26,7 +26,7 @@ function SessionLine({ s, onOpen }: { s: ScheduleView; onOpen(): void }) {
           {s.start}-{s.end}
         </Text>
         <Text className="week__doctor">{s.doctorName}</Text>
-        <ScheduleTag status={s.status} />
+        <StatusTag of="schedule" status={s.status} />
       </View>
       <Text className="text-muted block">
         {s.departmentName} · 共{s.quota}号 · {s.status === 'draft' ? `${s.slices.length}个时段` : a.text}

@@ -14,7 +14,8 @@ import { newRequestId } from '../../../services/requestId'
 import { useShownData } from '../../../state/useShownData'
 import { HerbTable } from '../components/HerbTable'
 import { OrderTimeline } from '../components/OrderTimeline'
-import { StatusTag } from '../components/StatusTag'
+import { Row } from '../../../components/Row'
+import { StatusTag } from '../../../components/StatusTag'
 import './index.scss'
 
 type FamilyStep = 'cancelled' | 'delivered'
@@ -58,7 +59,7 @@ function Order() {
       <View className="card order-detail__status">
         <View className="order-detail__status-head">
           <Text className="order-detail__patient">{order.patientName}</Text>
-          <StatusTag status={order.status} />
+          <StatusTag of="order" status={order.status} />
         </View>
         <Text className="text-body block order-detail__hint">{statusHint(order)}</Text>
         <Text className="text-muted block">订单号 {order.orderNo}</Text>
@@ -132,15 +133,6 @@ function Order() {
         onCancel={() => setAsking(null)}
         onClose={() => setAsking(null)}
       />
-    </View>
-  )
-}
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className="order-detail__row">
-      <Text className="order-detail__label">{label}</Text>
-      <Text className="order-detail__value">{value}</Text>
     </View>
   )
 }

@@ -8,7 +8,7 @@ import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import { HerbTable } from '../components/HerbTable'
-import { StatusTag } from '../components/StatusTag'
+import { StatusTag } from '../../../components/StatusTag'
 import { DECOCTION_ROUTES, withId } from '../routes'
 import './index.scss'
 
@@ -52,7 +52,7 @@ function Prescription() {
             onClick={() => Taro.navigateTo({ url: withId(DECOCTION_ROUTES.order, live.id) })}
           >
             <Text className="text-body">代煎订单 {live.orderNo}</Text>
-            <StatusTag status={live.status} />
+            <StatusTag of="order" status={live.status} />
           </View>
         ) : (
           <Button

@@ -11,7 +11,7 @@ import { ROUTES } from '../../../routes'
 import { call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import { HandlingTags } from '../components/HerbTable'
-import { StatusTag } from '../components/StatusTag'
+import { StatusTag } from '../../../components/StatusTag'
 import { DECOCTION_ROUTES, withId } from '../routes'
 import './index.scss'
 
@@ -40,7 +40,7 @@ function PrescriptionCard({ rx }: { rx: PrescriptionView }) {
           onClick={() => Taro.navigateTo({ url: withId(DECOCTION_ROUTES.order, live.id) })}
         >
           <Text className="rx-card__order-no">代煎订单 {live.orderNo}</Text>
-          <StatusTag status={live.status} />
+          <StatusTag of="order" status={live.status} />
           <Text className="rx-card__chevron">›</Text>
         </View>
       ) : (

@@ -18,7 +18,7 @@ import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import { HerbTable, handlingClass } from '../../decoction/components/HerbTable'
-import { StatusTag } from '../../decoction/components/StatusTag'
+import { StatusTag } from '../../../components/StatusTag'
 import { DECOCTION_ROUTES, withId } from '../../decoction/routes'
 import { StepSheet } from '../components/StepSheet'
 import './index.scss'
@@ -53,7 +53,7 @@ function PharmacyOrder() {
       <View className="card">
         <View className="ph-order__head">
           <Text className="ph-order__no">{order.orderNo}</Text>
-          <StatusTag status={order.status} />
+          <StatusTag of="order" status={order.status} />
         </View>
         <Text className="ph-order__patient block">
           {order.patientName}　{order.patientPhone}

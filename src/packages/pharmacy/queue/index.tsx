@@ -17,7 +17,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../../components/States
 import { call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import { HandlingTags } from '../../decoction/components/HerbTable'
-import { StatusTag } from '../../decoction/components/StatusTag'
+import { StatusTag } from '../../../components/StatusTag'
 import { DECOCTION_ROUTES, withId } from '../../decoction/routes'
 import './index.scss'
 
@@ -34,7 +34,7 @@ function QueueCard({ item, soakingMinutes }: { item: QueueItem; soakingMinutes: 
     >
       <View className="queue-card__head">
         <Text className="queue-card__no">{item.orderNo}</Text>
-        <StatusTag status={item.status} />
+        <StatusTag of="order" status={item.status} />
       </View>
       <Text className="queue-card__who block">
         {item.patientNameMasked}　{item.phoneMasked}
