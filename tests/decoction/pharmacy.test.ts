@@ -254,7 +254,7 @@ describe('working an order through every step', () => {
       timeReason: '配药前已先泡上，补录'
     })
     expect(explained.ok && explained.data).toMatchObject({ status: 'soaking', soakStartedAt: minutesAgo(25) })
-    const detail = await b.ok<OrderDetail>('li_mei', 'decoction', 'getOrder', { id: o.id })
+    const detail = await b.ok('li_mei', 'decoction', 'getOrder', { id: o.id })
     expect(detail.events.map((e) => e.at)).toEqual([minutesAgo(20), minutesAgo(20), NOW])
     expect(detail.events[2]).toMatchObject({ startedAt: minutesAgo(25), note: '时间说明：配药前已先泡上，补录' })
   })
