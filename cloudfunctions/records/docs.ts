@@ -10,6 +10,7 @@ export const PROFILES = 'profiles'
 /** Other services' collections the timeline reads by profileId (never their code). */
 export const APPOINTMENTS = 'appointments'
 export const DECOCTION_ORDERS = 'decoction_orders'
+export const PRESCRIPTIONS = 'prescriptions'
 /** Read only once the nursing service declares it in the collection manifest. */
 export const NURSING_VISITS = 'nursing_requests'
 

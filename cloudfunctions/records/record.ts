@@ -2,21 +2,40 @@
 import { recordBundle, type FhirBundle } from '../../types/records-fhir'
 import { db } from '../common/db'
 import { getSettings } from '../common/settings'
-import { APPOINTMENTS, FOLLOW_UPS, READINGS, TASKS, measureOf, type FollowUpDoc, type ReadingDoc, type TaskDoc } from './docs'
+import { manifest } from '../common/collections'
+import {
+  APPOINTMENTS,
+  FOLLOW_UPS,
+  NURSING_VISITS,
+  PRESCRIPTIONS,
+  READINGS,
+  TASKS,
+  measureOf,
+  type FollowUpDoc,
+  type ReadingDoc,
+  type TaskDoc
+} from './docs'
 import { enrolmentsOf, type PatientDoc } from './reads'
 import { enrolmentView, followUpView, patientSummary, readingView, flagOf, patientContext } from './views'
 
 const MAX = 1000
 
+// Other services' documents are read as plain rows (never through their function code), so each field is checked.
+type Row = Record<string, unknown>
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+
 export async function loadRecord(p: PatientDoc, at: string): Promise<{ record: Record<string, unknown>; bundle: FhirBundle }> {
   const all = (c: string, field: string) => db().collection(c).where({ profileId: p._id }).orderBy(field, 'desc').limit(MAX).get()
-  const [settings, enrolments, readings, tasks, followUps, appts] = await Promise.all([
+  const hasNursing = manifest.collections.some((c) => c.name === NURSING_VISITS)
+  const [settings, enrolments, readings, tasks, followUps, appts, rxs, visits] = await Promise.all([
     getSettings(),
     enrolmentsOf([p._id]),
     all(READINGS, 'measuredAt'),
     all(TASKS, 'createdAt'),
     all(FOLLOW_UPS, 'at'),
-    all(APPOINTMENTS, 'date')
+    all(APPOINTMENTS, 'date'),
+    all(PRESCRIPTIONS, 'createdAt'),
+    hasNursing ? all(NURSING_VISITS, 'createdAt') : Promise.resolve({ data: [] })
   ])
   const rules = settings.records
   const names = new Map(rules.programmes.map((g) => [g.code, g.name]))
@@ -64,7 +83,33 @@ export async function loadRecord(p: PatientDoc, at: string): Promise<{ record: R
         end: new Date(`${a.date}T${a.end}:00+08:00`).toISOString(),
         description: `${a.hospitalName ?? ''} ${a.departmentName ?? ''} ${a.doctorName ?? ''}`.trim()
       })),
-      enrolments: enrolments.map((e) => ({ id: e._id, programmeName: names.get(e.programme) ?? e.programme, enrolledAt: e.enrolledAt }))
+      enrolments: enrolments.map((e) => ({ id: e._id, programmeName: names.get(e.programme) ?? e.programme, enrolledAt: e.enrolledAt })),
+      prescriptions: (rxs.data as Row[]).map((r) => ({
+        id: str(r._id),
+        rxNo: str(r.rxNo),
+        doctorName: str(r.doctorName),
+        ...(str(r.diagnosis) ? { diagnosis: str(r.diagnosis) } : {}),
+        herbs: (Array.isArray(r.herbs) ? (r.herbs as Row[]) : []).map((h) => ({
+          name: str(h.name),
+          grams: typeof h.grams === 'number' ? h.grams : 0,
+          handling: str(h.handling) || null
+        })),
+        doses: typeof r.doses === 'number' ? r.doses : 0,
+        instructions: str(r.instructions),
+        createdAt: str(r.createdAt)
+      })),
+      nursingVisits: (visits.data as Row[]).map((v) => {
+        const window = (v.window ?? {}) as Row
+        return {
+          id: str(v._id),
+          requestNo: str(v.requestNo),
+          status: str(v.status),
+          items: (Array.isArray(v.items) ? (v.items as Row[]) : []).map((i) => str(i.name)).filter(Boolean),
+          start: new Date(`${str(v.date)}T${str(window.start) || '00:00'}:00+08:00`).toISOString(),
+          end: new Date(`${str(v.date)}T${str(window.end) || '23:59'}:00+08:00`).toISOString(),
+          createdAt: str(v.createdAt)
+        }
+      })
     },
     at
   )
