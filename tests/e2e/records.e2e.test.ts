@@ -40,6 +40,26 @@ async function snapChart(page: Page, name: string) {
   await snap(page, name)
 }
 
+/** F2 has drawn on the chart's canvas (it draws once the canvas is laid out): count the pixels that are not blank. */
+async function expectChartDrawn(page: Page) {
+  const canvas = onScreen(page, '.trend-chart__canvas canvas, canvas.trend-chart__canvas').first()
+  await canvas.waitFor()
+  const count = () =>
+    canvas.evaluate((c) => {
+      const canvas = c as HTMLCanvasElement
+      const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data
+      let n = 0
+      for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++
+      return n
+    })
+  let painted = await count()
+  for (let i = 0; i < 20 && painted <= 1000; i++) {
+    await page.waitForTimeout(100)
+    painted = await count()
+  }
+  expect(painted).toBeGreaterThan(1000)
+}
+
 async function elderOn(page: Page, url: string) {
   await page.goto(`${url}/#/pages/me/index`)
   await onScreen(page, '.nut-cell', '长辈模式').locator('.nut-switch').click()
@@ -81,6 +101,7 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await onScreen(family, '.trend-chart').waitFor()
     // The seeded two weeks are drawn against his own line: 150 at 65 and older in the hypertension programme.
     await expect(onScreen(family, '.trend-chart__edge-label', '收缩压偏高').first().textContent()).resolves.toContain('150')
+    await expectChartDrawn(family)
     await snap(family, 'records-home')
     await snapChart(family, 'records-home-chart')
 
@@ -132,7 +153,7 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await button(family, '查看健康档案').click()
     await onScreen(family, '.records-home__latest .reading-table__row[data-kind="bp"]', '185/115').waitFor()
     await onScreen(family, '.reading-table[data-kind="bp"] .reading-table__row', '185/115').first().waitFor()
-    await onScreen(family, '.trend-chart__dot--critical').first().waitFor()
+    await onScreen(family, '.trend-chart:not([data-critical="0"])').first().waitFor()
     await snapChart(family, 'records-home-after')
 
     // ---- the export: the whole record as JSON and as a FHIR Bundle, downloaded on H5
@@ -214,6 +235,7 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await openEntry(family, '健康档案')
     await segment(family, 'profile', '李德福').click()
     await onScreen(family, '.page--elder .trend-chart').waitFor()
+    await expectChartDrawn(family)
     await expectElderSizes(family, '.reading-table__value', '记录一次测量')
     await snap(family, 'records-home-elder')
     await snapChart(family, 'records-home-chart-elder')

@@ -116,7 +116,8 @@ export function TrendChart({ readings, bands, days, unit, now = Date.now() }: Pr
       const canvas = new Canvas({
         ...surface,
         animate: false,
-        padding: elderMode ? [20, 16, 36, 52] : [16, 12, 28, 40],
+        // Room on the right for half of the last date under the axis.
+        padding: elderMode ? [20, 44, 36, 52] : [16, 32, 28, 40],
         children: chartTree(spec, elderMode)
       })
       drawn.current = canvas
