@@ -65,7 +65,7 @@ function TaskCard({ t, onClose }: { t: ConsoleTask; onClose(t: ConsoleTask): voi
         <Button size="large" onClick={() => go(to(RECORDS_ROUTES.patient, { profileId: t.profileId }))}>
           查看档案
         </Button>
-        <Button size="large" onClick={() => go(to(RECORDS_ROUTES.bookExpert, { profileId: s.profileId, reason: s.reason }))}>
+        <Button size="large" onClick={() => go(to(RECORDS_ROUTES.bookExpert, { hotline: s.profileId, caller: s.patientName }))}>
           预约专家
         </Button>
         {pageExists(RECORDS_ROUTES.nursingRequest) ? (
