@@ -8,7 +8,18 @@
  */
 import { readFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
-import { button, ensureH5Build, fontSizePx, launchBrowser, onScreen, openPhone, snap, startAppHost, type AppHost } from './helpers'
+import {
+  button,
+  ensureH5Build,
+  fontSizePx,
+  launchBrowser,
+  onScreen,
+  openPhone,
+  snap,
+  startAppHost,
+  waitForAction,
+  type AppHost
+} from './helpers'
 
 jest.setTimeout(300_000)
 
@@ -229,6 +240,23 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await onScreen(doctor, '.task-card', '多次读数偏高').first().waitFor()
     await expect(onScreen(doctor, '.task-card', '危急读数').count()).resolves.toBe(0)
 
+    // ---- from the open high-readings task, 郑国华 books 李德福 an expert through the hotline's flow
+    await onScreen(doctor, '.task-card', '多次读数偏高')
+      .filter({ hasText: '李德福' })
+      .locator('.nut-button', { hasText: '预约专家' })
+      .click()
+    await onScreen(doctor, '.bk-notice', '李德福').waitFor()
+    await onScreen(doctor, '.bk-seg__item', '按专家').click()
+    await onScreen(doctor, '.browse-expert', '刘淑芬').click()
+    await onScreen(doctor, '.bk-card', '08:00-11:30').last().click()
+    await onScreen(doctor, '.bk-pick', '11:00-11:30').click()
+    await button(doctor, '下一步').click()
+    const booked = waitForAction(doctor, 'booking', 'hotlineBook')
+    await button(doctor, '确认预约').click()
+    expect(await (await booked).json()).toMatchObject({ ok: true, data: { channel: 'hotline', bookedByName: '郑国华' } })
+    await onScreen(doctor, '.hlp__appt--fresh').waitFor()
+    await snap(doctor, 'records-doctor-booked')
+
     // ---- 长辈模式 on both phones: large type and targets on every new screen
     await elderOn(family, host.url)
     await family.goto(`${host.url}/#/pages/index/index`)
@@ -251,6 +279,8 @@ describe('健康档案与随访: a critical reading reaches the follow-up doctor
     await button(family, '查看健康档案').click()
     await button(family, '查看时间线').click()
     await onScreen(family, '.timeline__item').first().waitFor()
+    // Appointments are on the timeline once their day has come (the seeded visit today and the history).
+    await onScreen(family, '.timeline__item--appointment').first().waitFor()
     await snap(family, 'records-timeline-elder')
 
     await elderOn(doctor, host.url)
