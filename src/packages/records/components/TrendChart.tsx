@@ -51,7 +51,8 @@ function chartTree(spec: ChartSpec, elder: boolean) {
     h(Axis, {
       field: 't',
       formatter: (t: number) => chinaDay(t),
-      style: { label: { fontSize: font, fill: '#5c5c5c' } }
+      // 'between' puts the first and last dates inside the plot's ends rather than centred past them.
+      style: { label: { fontSize: font, fill: '#5c5c5c', align: 'between' } }
     }),
     h(Axis, { field: 'v', formatter: (v: number) => fmt(v), style: { label: { fontSize: font, fill: '#5c5c5c' } } }),
     ...spec.shaded.map((b) =>
