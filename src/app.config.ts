@@ -34,6 +34,10 @@ const subPackages = [
   { root: 'packages/pharmacy', pages: ['queue/index', 'order/index', 'label/index', 'prescribe/index'] },
   { root: 'packages/nursing', pages: ['catalogue/index', 'apply/index', 'requests/index', 'request/index'] },
   { root: 'packages/nursing-staff', pages: ['console/index', 'review/index', 'nurses/index', 'visits/index', 'visit/index', 'day/index'] },
+  {
+    root: 'packages/records',
+    pages: ['home/index', 'reading/index', 'timeline/index', 'console/index', 'patient/index', 'follow-up/index']
+  },
   // The demo sign-in exists only against the local host; the mini program signs in with WeChat.
   ...(isH5 ? [{ root: 'packages/dev', pages: ['login/index'] }] : [])
 ]

@@ -80,6 +80,19 @@ export const SERVICE_ENTRIES: readonly ServiceEntry[] = [
     description: '今天和接下来的上门护理：接单、出发、签到、记录',
     url: '/packages/nursing-staff/visits/index',
     roles: ['nurse']
+  },
+  {
+    key: 'follow-up',
+    title: '随访工作台',
+    description: '到期和逾期的随访、引起随访的读数、随访记录和慢病管理',
+    url: '/packages/records/console/index',
+    roles: ['doctor']
+  },
+  {
+    key: 'records',
+    title: '健康档案',
+    description: '在家量的血压、血糖记下来，看变化趋势，异常时医生会随访',
+    url: '/packages/records/home/index'
   }
 ]
 

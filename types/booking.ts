@@ -473,7 +473,8 @@ export const bookingActions = {
     example: () => ({ phone: '13705310088', name: '王秀英', idNumber: '370125195208140029', relation: 'self', consent: true })
   }),
   hotlineBook: action({ input: bookInput.omit({ returnOf: true }), output: appointmentView })({
-    roles: ['hotline'],
+    // The follow-up doctor books an expert for a patient from a task through the same flow; the appointment records who.
+    roles: ['hotline', 'doctor'],
     requestId: true,
     example: (f) => ({ scheduleId: f.booking.openScheduleId, sliceId: f.booking.openSliceId, profileId: f.ownProfileId })
   }),
@@ -485,7 +486,7 @@ export const bookingActions = {
   hotlineAppointments: action({
     input: z.object({ profileId: id }).strict(),
     output: z.object({ patient: hotlinePatientView.omit({ created: true }), appointments: z.array(appointmentView) })
-  })({ roles: ['hotline'], requestId: false, example: (f) => ({ profileId: f.ownProfileId }) }),
+  })({ roles: ['hotline', 'doctor'], requestId: false, example: (f) => ({ profileId: f.ownProfileId }) }),
 
   // 爽约限制 (admin)
   listBans: action({

@@ -1,7 +1,8 @@
 /**
  * A patient's record as a FHIR R4 Bundle (type collection): Patient, Observations with LOINC codes
  * and UCUM units (vital-signs category and profile where they are vital signs; blood glucose is a
- * laboratory result), Appointments, CarePlans for programmes and Tasks for follow-ups. Every
+ * laboratory result), Appointments, MedicationRequests for herbal prescriptions, ServiceRequests
+ * for home nursing visits, CarePlans for programmes and Tasks for follow-ups. Every
  * reference is `Type/id` and resolves to an entry's fullUrl inside the Bundle. Pure.
  */
 import type { Classification, FlagLevel, Measure, ReadingKind, TaskReason } from './records-rules'
@@ -43,12 +44,33 @@ export interface FhirEnrolmentInput {
   programmeName: string
   enrolledAt: string
 }
+export interface FhirPrescriptionInput {
+  id: string
+  rxNo: string
+  doctorName: string
+  diagnosis?: string
+  herbs: Array<{ name: string; grams: number; handling: string | null }>
+  doses: number
+  instructions: string
+  createdAt: string
+}
+export interface FhirNursingInput {
+  id: string
+  requestNo: string
+  status: string
+  items: string[]
+  start: string
+  end: string
+  createdAt: string
+}
 export interface FhirRecordInput {
   patient: FhirPatientInput
   readings: FhirReadingInput[]
   tasks: FhirTaskInput[]
   appointments: FhirAppointmentInput[]
   enrolments: FhirEnrolmentInput[]
+  prescriptions: FhirPrescriptionInput[]
+  nursingVisits: FhirNursingInput[]
 }
 
 export type FhirResource = { resourceType: string; id: string } & Record<string, unknown>
@@ -145,6 +167,14 @@ const APPT_STATUS: Record<string, string> = {
   no_show: 'noshow'
 }
 
+// A home nursing request is an order for a service: active until done, revoked when refused or cancelled.
+const NURSING_STATUS: Record<string, string> = {
+  completed: 'completed',
+  rated: 'completed',
+  rejected: 'revoked',
+  cancelled: 'revoked'
+}
+
 export function recordBundle(input: FhirRecordInput, timestamp: string): FhirBundle {
   const entry: FhirBundle['entry'] = []
   const add = (r: FhirResource) => entry.push({ fullUrl: `${FHIR_BASE}/${r.resourceType}/${r.id}`, resource: r })
@@ -173,6 +203,39 @@ export function recordBundle(input: FhirRecordInput, timestamp: string): FhirBun
       start: a.start,
       end: a.end,
       participant: [{ actor: { reference: patientRef, display: p.name }, status: 'accepted' }]
+    })
+  }
+  for (const rx of input.prescriptions) {
+    const herbs = rx.herbs.map((h) => `${h.name}${h.grams}g${h.handling ? `（${h.handling}）` : ''}`).join('、')
+    add({
+      resourceType: 'MedicationRequest',
+      id: fhirId(rx.id),
+      identifier: [{ system: `${FHIR_BASE}/sid/rx-no`, value: rx.rxNo }],
+      status: 'active',
+      intent: 'order',
+      category: [{ text: '中药饮片（代煎）' }],
+      medicationCodeableConcept: { text: `中药饮片处方：${herbs}` },
+      subject: { reference: patientRef, display: p.name },
+      authoredOn: rx.createdAt,
+      requester: { display: rx.doctorName },
+      ...(rx.diagnosis ? { reasonCode: [{ text: rx.diagnosis }] } : {}),
+      dosageInstruction: [{ text: rx.instructions || `共${rx.doses}剂` }],
+      dispenseRequest: { quantity: { value: rx.doses, unit: '剂' } }
+    })
+  }
+  for (const v of input.nursingVisits) {
+    add({
+      resourceType: 'ServiceRequest',
+      id: fhirId(v.id),
+      identifier: [{ system: `${FHIR_BASE}/sid/nursing-request-no`, value: v.requestNo }],
+      status: NURSING_STATUS[v.status] ?? 'active',
+      intent: 'order',
+      category: [{ text: '互联网+护理服务（上门护理）' }],
+      code: { text: v.items.join('、') || '上门护理' },
+      subject: { reference: patientRef, display: p.name },
+      occurrencePeriod: { start: v.start, end: v.end },
+      authoredOn: v.createdAt,
+      locationCode: [{ text: '居家' }]
     })
   }
   for (const e of input.enrolments) {
@@ -213,4 +276,42 @@ export function recordBundle(input: FhirRecordInput, timestamp: string): FhirBun
     })
   }
   return { resourceType: 'Bundle', type: 'collection', timestamp, entry }
+}
+
+type Row = Record<string, unknown>
+const str = (v: unknown) => (typeof v === 'string' ? v : '')
+
+/**
+ * A stored herbal prescription as a Bundle input. Read as a plain row (the records export and the
+ * family's data export read other services' collections, never their code), so each field is checked.
+ */
+export function fhirPrescriptionFromRow(r: Row): FhirPrescriptionInput {
+  return {
+    id: str(r._id),
+    rxNo: str(r.rxNo),
+    doctorName: str(r.doctorName),
+    ...(str(r.diagnosis) ? { diagnosis: str(r.diagnosis) } : {}),
+    herbs: (Array.isArray(r.herbs) ? (r.herbs as Row[]) : []).map((h) => ({
+      name: str(h.name),
+      grams: typeof h.grams === 'number' ? h.grams : 0,
+      handling: str(h.handling) || null
+    })),
+    doses: typeof r.doses === 'number' ? r.doses : 0,
+    instructions: str(r.instructions),
+    createdAt: str(r.createdAt)
+  }
+}
+
+/** A stored nursing request as a Bundle input; its window is China time on its date. */
+export function fhirNursingFromRow(v: Row): FhirNursingInput {
+  const window = (v.window ?? {}) as Row
+  return {
+    id: str(v._id),
+    requestNo: str(v.requestNo),
+    status: str(v.status),
+    items: (Array.isArray(v.items) ? (v.items as Row[]) : []).map((i) => str(i.name)).filter(Boolean),
+    start: new Date(`${str(v.date)}T${str(window.start) || '00:00'}:00+08:00`).toISOString(),
+    end: new Date(`${str(v.date)}T${str(window.end) || '23:59'}:00+08:00`).toISOString(),
+    createdAt: str(v.createdAt)
+  }
 }

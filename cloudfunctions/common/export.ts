@@ -3,7 +3,7 @@
  * `account.exportMyData` and `account.deleteAccount` reach every service without importing any
  * function's folder. A service that stores something about a profile adds its line here.
  */
-import { recordBundle, type FhirBundle, type FhirTaskInput } from '../../types/records-fhir'
+import { fhirNursingFromRow, fhirPrescriptionFromRow, recordBundle, type FhirBundle, type FhirTaskInput } from '../../types/records-fhir'
 import type { Measure } from '../../types/records-rules'
 import {
   ACTIVE_STATUSES as BOOKING_ACTIVE,
@@ -124,6 +124,8 @@ function bundleOf(p: Doc, data: Record<string, Doc[]>, programmeNames: Map<strin
   return recordBundle(
     {
       patient: { id: p._id, name: s(p.name), sex: p.sex as 'male', birthDate: s(p.birthDate), phone: s(p.phone) },
+      prescriptions: (data.prescriptions ?? []).map(fhirPrescriptionFromRow),
+      nursingVisits: (data.nursingRequests ?? []).map(fhirNursingFromRow),
       readings: (data.readings ?? []).map((r) => ({
         id: r._id,
         measure: measureOf(r),

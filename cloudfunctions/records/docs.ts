@@ -10,6 +10,7 @@ export type { ReadingDoc, TaskDoc, FollowUpDoc, EnrolmentDoc } from '../common/r
 /** Other services' collections the timeline reads by profileId (never their code). */
 export const APPOINTMENTS = 'appointments'
 export const DECOCTION_ORDERS = 'decoction_orders'
+export const PRESCRIPTIONS = 'prescriptions'
 export const NURSING_VISITS = 'nursing_requests'
 
 export function measureOf(r: ReadingDoc): Measure {

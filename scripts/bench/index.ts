@@ -8,6 +8,7 @@ import { benchDecoction, printDecoction } from './decoction'
 import { benchBooking, printBookingBench } from './booking'
 import { benchEngine } from './engine'
 import { weappPackageSizes } from './package-size'
+import { benchRecords, printRecords } from './records'
 
 const WECHAT_LIMIT_KB = 2048
 const MAIN_TARGET_KB = 1024
@@ -32,6 +33,9 @@ async function main() {
 
   console.log('\n== booking burst through the local host (POST /api/fn/booking)')
   printBookingBench(await benchBooking())
+
+  console.log('\n== health records: 90-day chart (records.listReadings), 100 vs 10,000 readings')
+  printRecords(await benchRecords())
 
   console.log('\n== weapp package size')
   if (!existsSync('dist/weapp/app.json')) execSync('npx taro build --type weapp', { stdio: 'inherit' })

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '健康档案',
+  enablePullDownRefresh: true
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '患者档案',
+  enablePullDownRefresh: true
+})
