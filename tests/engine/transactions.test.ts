@@ -418,7 +418,20 @@ test('many concurrent transfers, some conflicting, with plain deposits alongside
   })
   const outcomes = await Promise.all([...transfers, ...deposits])
   expect(outcomes.filter((o) => typeof o === 'string' && o !== 'ok' && o !== 'DATABASE_TRANSACTION_CONFLICT')).toEqual([])
-  expect(outcomes.filter((o) => o === 'ok').length).toBeGreaterThan(0)
+  // Under load every transfer of the burst may lose to another (first writer wins); what must hold
+  // is that none is half-applied, and that the engine is not wedged: a lone transfer then commits.
+  await t.db.runTransaction(async (tx: Transaction) => {
+    const a = (await tx.collection('wallets').doc(ids[0]).get()).data as { balance: number }
+    const b = (await tx.collection('wallets').doc(ids[1]).get()).data as { balance: number }
+    await tx
+      .collection('wallets')
+      .doc(ids[0])
+      .set({ balance: a.balance - 1 })
+    await tx
+      .collection('wallets')
+      .doc(ids[1])
+      .set({ balance: b.balance + 1 })
+  })
   const all = (await t.db.collection('wallets').get()).data as Array<{ balance: number }>
   expect(all.reduce((n, w) => n + w.balance, 0)).toBe(5000 + deposited)
 })
