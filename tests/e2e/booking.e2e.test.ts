@@ -84,6 +84,8 @@ async function turnWheel(page: Page, column: number, label: string) {
     .nth(column)
     .locator('.nut-pickerview-roller-item-active', { hasText: label })
     .waitFor()
+  // The wheel takes the row when it has settled, as a person waits for it before 确认.
+  await page.waitForTimeout(500)
 }
 
 async function bookFromSession(page: Page, slice: string, patient: string): Promise<string> {

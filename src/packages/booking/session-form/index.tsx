@@ -324,6 +324,8 @@ function SessionForm() {
         type="hour-minutes"
         title={pickedTitle}
         minuteStep={5}
+        // A flat wheel: the 3D one draws its rows on top of each other in the H5 build.
+        threeDimensional={false}
         visible={picking !== null}
         value={clockDate(pickedValue)}
         onConfirm={(_, [h, m]) => confirmTime(hhmm(h, m))}
@@ -332,6 +334,7 @@ function SessionForm() {
       <Picker
         title="每段时长（分钟）"
         visible={pickingMinutes}
+        threeDimensional={false}
         options={[SLICE_MINUTES.map((m) => ({ label: String(m), value: String(m) }))]}
         value={[minutes]}
         onConfirm={(_, [v]) => setMinutes(String(v))}
