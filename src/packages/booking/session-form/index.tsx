@@ -20,6 +20,7 @@ import { ErrorState, LoadingState } from '../../../components/States'
 import { call, type CallInput } from '../../../services/api'
 import { ApiError } from '../../../services/errors'
 import { useAction } from '../../../services/useAction'
+import { useAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
 import { Segments } from '../components/Segments'
 import { param } from '../routes'
@@ -30,6 +31,12 @@ const SLICE_MINUTES = [10, 15, 20, 30, 40, 45, 60, 90, 120]
 
 /** Which time the open picker is changing: the session's own, or one slice's. */
 type Picking = { key: 'start' | 'end'; slice?: number } | null
+
+/**
+ * Wheel rows 44 px tall, 60 px in 长辈模式. Inline, in CSS px: the wheel reads this variable with
+ * parseFloat, and a stylesheet value would be turned into rem by pxtransform.
+ */
+const pickerRowStyle = (elder: boolean) => ({ '--nutui-picker-item-height': elder ? '60px' : '44px' }) as React.CSSProperties
 
 const PICKING_TITLES = { start: '开始时间', end: '结束时间' }
 
@@ -82,6 +89,7 @@ function SessionForm() {
   const [form, setForm] = useState<Form | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [minutes, setMinutes] = useState('30')
+  const { elderMode } = useAccount()
   const [picking, setPicking] = useState<Picking>(null)
   const [pickingMinutes, setPickingMinutes] = useState(false)
   const [perSlice, setPerSlice] = useState('5')
@@ -320,26 +328,28 @@ function SessionForm() {
         </View>
       </View>
 
-      <DatePicker
-        type="hour-minutes"
-        title={pickedTitle}
-        minuteStep={5}
-        // A flat wheel: the 3D one draws its rows on top of each other in the H5 build.
-        threeDimensional={false}
-        visible={picking !== null}
-        value={clockDate(pickedValue)}
-        onConfirm={(_, [h, m]) => confirmTime(hhmm(h, m))}
-        onClose={() => setPicking(null)}
-      />
-      <Picker
-        title="每段时长（分钟）"
-        visible={pickingMinutes}
-        threeDimensional={false}
-        options={[SLICE_MINUTES.map((m) => ({ label: String(m), value: String(m) }))]}
-        value={[minutes]}
-        onConfirm={(_, [v]) => setMinutes(String(v))}
-        onClose={() => setPickingMinutes(false)}
-      />
+      <View style={pickerRowStyle(elderMode)}>
+        <DatePicker
+          type="hour-minutes"
+          title={pickedTitle}
+          minuteStep={5}
+          // A flat wheel: the 3D one draws its rows on top of each other in the H5 build.
+          threeDimensional={false}
+          visible={picking !== null}
+          value={clockDate(pickedValue)}
+          onConfirm={(_, [h, m]) => confirmTime(hhmm(h, m))}
+          onClose={() => setPicking(null)}
+        />
+        <Picker
+          title="每段时长（分钟）"
+          visible={pickingMinutes}
+          threeDimensional={false}
+          options={[SLICE_MINUTES.map((m) => ({ label: String(m), value: String(m) }))]}
+          value={[minutes]}
+          onConfirm={(_, [v]) => setMinutes(String(v))}
+          onClose={() => setPickingMinutes(false)}
+        />
+      </View>
 
       <View className="actions">
         <Button type="primary" size="large" block disabled={saving} onClick={save}>
