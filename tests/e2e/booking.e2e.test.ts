@@ -46,6 +46,48 @@ async function openMondaySession(page: Page, url: string) {
   await onScreen(page, '.session__doctor', '陈立明').waitFor()
 }
 
+/**
+ * Turns one wheel of the open NutUI picker to `label` the way a finger does: a slow drag (no
+ * fling), released a little past the row so the wheel settles onto it.
+ */
+async function turnWheel(page: Page, column: number, label: string) {
+  const wheel = onScreen(page, '.nut-picker .nut-pickerview-list').nth(column)
+  await wheel.evaluate(async (list, want) => {
+    const items = Array.from(list.querySelectorAll('.nut-pickerview-roller-item, .nut-pickerview-roller-item-tiled'))
+    const target = items.findIndex((i) => (i.textContent ?? '').trim() === want)
+    const active = items.findIndex((i) => i.classList.contains('nut-pickerview-roller-item-active'))
+    if (target < 0) throw new Error(`the wheel has no ${want}`)
+    const row = parseFloat(getComputedStyle(list).getPropertyValue('--nutui-picker-item-height')) || 36
+    const box = list.getBoundingClientRect()
+    const x = box.left + box.width / 2
+    const y0 = box.top + box.height / 2
+    const dy = (active - target) * row
+    const finger = (y: number) => new Touch({ identifier: 1, target: list, clientX: x, clientY: y, pageX: x, pageY: y })
+    const fire = (type: string, y: number) =>
+      list.dispatchEvent(
+        new TouchEvent(type, {
+          bubbles: true,
+          cancelable: true,
+          touches: type === 'touchend' ? [] : [finger(y)],
+          changedTouches: [finger(y)]
+        })
+      )
+    fire('touchstart', y0)
+    const end = y0 + dy + (dy >= 0 ? 0.3 : -0.3) * row
+    for (let i = 1; i <= 10; i++) {
+      fire('touchmove', y0 + ((end - y0) * i) / 10)
+      await new Promise((r) => setTimeout(r, 40))
+    }
+    fire('touchend', end)
+  }, label)
+  await onScreen(page, '.nut-picker .nut-pickerview-list')
+    .nth(column)
+    .locator('.nut-pickerview-roller-item-active', { hasText: label })
+    .waitFor()
+  // The wheel takes the row when it has settled, as a person waits for it before 确认.
+  await page.waitForTimeout(500)
+}
+
 async function bookFromSession(page: Page, slice: string, patient: string): Promise<string> {
   await onScreen(page, '.bk-pick', slice).click()
   await onScreen(page, '.bk-pick', patient).click()
@@ -100,9 +142,18 @@ describe('专家号预约 for families, the hotline and the scheduler', () => {
     await onScreen(scheduler, '.field[data-field="doctorId"] .bk-seg__item', '陈立明').click()
     await onScreen(scheduler, '.field[data-field="date"] .bk-seg__item', '11月23日').click()
     await onScreen(scheduler, '.field[data-field="session"] .bk-seg__item', '下午').click()
-    await onScreen(scheduler, '.field[data-field="end"] input').fill('16:00')
-    await onScreen(scheduler, '.sform__gen input').first().fill('60')
-    await onScreen(scheduler, '.sform__gen input').nth(1).fill('1')
+    await onScreen(scheduler, '.field[data-field="end"] .sform__clock').click()
+    await onScreen(scheduler, '.nut-picker-title', '结束时间').waitFor()
+    await turnWheel(scheduler, 0, '16')
+    await turnWheel(scheduler, 1, '00')
+    await snap(scheduler, 'booking-session-form-picker')
+    await onScreen(scheduler, '.nut-picker-confirm-btn').click()
+    await expect(onScreen(scheduler, '.field[data-field="end"] .sform__clock').textContent()).resolves.toBe('16:00')
+    await onScreen(scheduler, '.sform__minutes').click()
+    await turnWheel(scheduler, 0, '60')
+    await onScreen(scheduler, '.nut-picker-confirm-btn').click()
+    await expect(onScreen(scheduler, '.sform__minutes').textContent()).resolves.toBe('60')
+    await onScreen(scheduler, '.sform__gen input').fill('1')
     await button(scheduler, '按出诊时间重新生成时段').click()
     await expect(onScreen(scheduler, '.sform__total').textContent()).resolves.toContain('共 2 个时段，2 个号')
     await onScreen(scheduler, '.field[data-field="place"] input').fill('门诊楼2楼 心血管内科 诊室3')

@@ -120,6 +120,8 @@ interface Stop {
   path: string
   /** On screen once the page has its data. */
   ready: string
+  /** Tapped after the page is measured, to measure what it opens too (a picker, a calendar). */
+  open?: { tap: string; shows: string; name: string }
 }
 
 const account = (key: string) => accountIdFor(demoOpenid(key))
@@ -164,8 +166,18 @@ async function everyPage(): Promise<Stop[]> {
     { who: '李梅', path: `/packages/decoction/order-form/index?prescriptionId=${rx._id}`, ready: '.field, .state' },
     { who: '李梅', path: `/packages/decoction/order/index?id=${order._id}`, ready: '.order-detail__status' },
     { who: '刘洋', path: '/packages/account/consent/index', ready: '.nut-button' },
-    { who: '赵敏', path: '/packages/booking/schedule/index', ready: '.week__range' },
-    { who: '赵敏', path: '/packages/booking/session-form/index', ready: '.field' },
+    {
+      who: '赵敏',
+      path: '/packages/booking/schedule/index',
+      ready: '.week__range',
+      open: { tap: '.week__range', shows: '.nut-calendar-day', name: 'calendar' }
+    },
+    {
+      who: '赵敏',
+      path: '/packages/booking/session-form/index',
+      ready: '.field',
+      open: { tap: '.field[data-field="start"] .sform__clock', shows: '.nut-pickerview-roller-item-active', name: 'time-picker' }
+    },
     { who: '赵敏', path: `/packages/booking/desk/index?id=${session._id}`, ready: '.desk__doctor' },
     { who: '孙丽', path: '/packages/booking/hotline/index', ready: '.field' },
     { who: '孙丽', path: `/packages/booking/hotline-patient/index?profileId=${caller._id}`, ready: '.hlp__name' },
@@ -255,6 +267,20 @@ describe('长辈模式 on every page', () => {
       )
       for (const problem of await p.evaluate(measure, ELDER))
         found.push(`${stop.who} ${stop.path.split('?')[0]} ${problem.what} ${problem.value} «${problem.text}»`)
+      if (stop.open) {
+        await onScreen(p, stop.open.tap).first().click()
+        await onScreen(p, stop.open.shows).first().waitFor()
+        await p.waitForTimeout(500) // the popup slides in
+        await snap(p, `elder-${stop.open.name}`)
+        for (const problem of await p.evaluate(measure, ELDER))
+          found.push(`${stop.who} ${stop.path.split('?')[0]} ${stop.open.name} ${problem.what} ${problem.value} «${problem.text}»`)
+        // A picker's rows are its tap targets.
+        const rows = await p
+          .locator('.nut-pickerview-roller-item-active:visible')
+          .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height))
+        for (const h of rows)
+          if (h < ELDER.tallPx - 0.5) found.push(`${stop.who} ${stop.path.split('?')[0]} ${stop.open.name} row height ${h.toFixed(1)}px`)
+      }
     }
     await page?.context().close()
     expect(loads).toEqual([])

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Dialog } from '@nutui/nutui-react-taro'
+import { Button, Calendar, Dialog } from '@nutui/nutui-react-taro'
 import React, { useState } from 'react'
 import type { ScheduleView } from '../../../../types/booking'
 import { addDays, dateLabel, weekStartOf } from '../../../../types/booking-rules'
@@ -53,6 +53,7 @@ function Week() {
   const [askedWeek, setWeekStart] = useState(() => param(params, 'weekStart'))
   const [doctorId, setDoctorId] = useState('')
   const [asking, setAsking] = useState<Asking>(null)
+  const [choosingWeek, setChoosingWeek] = useState(false)
   const copyWeek = useAction(
     (input: { fromWeekStart: string; doctorId?: string }, requestId: string) => call('booking', 'copyWeek', input, { requestId }),
     {
@@ -88,6 +89,11 @@ function Week() {
   const shift = (days: number) => setWeekStart(addDays(weekStart, days))
   const thisWeek = weekStartOf(today)
   const weekName = weekStart === thisWeek ? '本周' : weekStart === addDays(thisWeek, 7) ? '下周' : ''
+  // NutUI hands back [year, month, day, 'YYYY/MM/DD', weekday] for a single day.
+  const jumpTo = (picked: unknown) => {
+    const [y, m, d] = Array.isArray(picked) ? picked.map(String) : []
+    if (y && m && d) setWeekStart(weekStartOf(`${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`))
+  }
 
   const copy = async () => {
     const res = await copyWeek.run({ fromWeekStart: addDays(weekStart, -7), ...(doctorId ? { doctorId } : {}) })
@@ -115,10 +121,13 @@ function Week() {
         <Button size="small" fill="outline" onClick={() => shift(-7)}>
           ‹ 上一周
         </Button>
-        <Text className="week__range">
-          {weekName ? `${weekName} ` : ''}
-          {dateLabel(dates[0]).split(' ')[0]} - {dateLabel(dates[6]).split(' ')[0]}
-        </Text>
+        <View className="week__range" hoverClass="tap-active" onClick={() => setChoosingWeek(true)} aria-role="button">
+          <Text>
+            {weekName ? `${weekName} ` : ''}
+            {dateLabel(dates[0]).split(' ')[0]} - {dateLabel(dates[6]).split(' ')[0]}
+          </Text>
+          <Text className="week__pick">选择其他周 ▾</Text>
+        </View>
         <Button size="small" fill="outline" onClick={() => shift(7)}>
           下一周 ›
         </Button>
@@ -163,6 +172,19 @@ function Week() {
           </View>
         )
       })}
+
+      <Calendar
+        visible={choosingWeek}
+        title="选择要排班的周"
+        type="single"
+        autoBackfill
+        firstDayOfWeek={1}
+        defaultValue={weekStart}
+        startDate={addDays(thisWeek, -364)}
+        endDate={addDays(thisWeek, 364)}
+        onConfirm={jumpTo}
+        onClose={() => setChoosingWeek(false)}
+      />
 
       <Dialog
         visible={asking !== null}

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, Switch } from '@nutui/nutui-react-taro'
+import { Button, DatePicker, Input, Picker, Switch } from '@nutui/nutui-react-taro'
 import React, { useEffect, useState } from 'react'
 import {
   CLINIC_TYPE_LABELS,
@@ -20,10 +20,44 @@ import { ErrorState, LoadingState } from '../../../components/States'
 import { call, type CallInput } from '../../../services/api'
 import { ApiError } from '../../../services/errors'
 import { useAction } from '../../../services/useAction'
+import { useAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
 import { Segments } from '../components/Segments'
 import { param } from '../routes'
 import './index.scss'
+
+/** Lengths a slice can have; the server accepts 5-240 minutes. */
+const SLICE_MINUTES = [10, 15, 20, 30, 40, 45, 60, 90, 120]
+
+/** Which time the open picker is changing: the session's own, or one slice's. */
+type Picking = { key: 'start' | 'end'; slice?: number } | null
+
+/**
+ * Wheel rows 44 px tall, 60 px in 长辈模式. Inline, in CSS px: the wheel reads this variable with
+ * parseFloat, and a stylesheet value would be turned into rem by pxtransform.
+ */
+const pickerRowStyle = (elder: boolean) => ({ '--nutui-picker-item-height': elder ? '60px' : '44px' }) as React.CSSProperties
+
+const PICKING_TITLES = { start: '开始时间', end: '结束时间' }
+
+/** The picker works on a Date; only its hours and minutes are read. */
+function clockDate(hhmm: string): Date {
+  const [h, m] = hhmm.split(':').map(Number)
+  const d = new Date()
+  d.setHours(Number.isFinite(h) ? h : 8, Number.isFinite(m) ? m : 0, 0, 0)
+  return d
+}
+
+const hhmm = (h: unknown, m: unknown) => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`
+
+/** A time shown as a tappable value; the tap opens the picker. */
+function TimeButton({ value, label, onOpen, className }: { value: string; label: string; onOpen(): void; className?: string }) {
+  return (
+    <View className={`sform__clock ${className ?? ''}`} hoverClass="tap-active" onClick={onOpen} aria-role="button" aria-label={label}>
+      <Text className="sform__clock-value">{value || '--:--'}</Text>
+    </View>
+  )
+}
 
 interface SliceRow {
   start: string
@@ -55,6 +89,9 @@ function SessionForm() {
   const [form, setForm] = useState<Form | null>(null)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [minutes, setMinutes] = useState('30')
+  const { elderMode } = useAccount()
+  const [picking, setPicking] = useState<Picking>(null)
+  const [pickingMinutes, setPickingMinutes] = useState(false)
   const [perSlice, setPerSlice] = useState('5')
   const saveSession = useAction(
     (input: CallInput<'booking', 'createSession'>, requestId: string) =>
@@ -126,6 +163,15 @@ function SessionForm() {
       'slices',
       form.slices.map((x, k) => (k === i ? { ...x, [key]: value } : x))
     )
+  const pickedValue = picking ? (picking.slice === undefined ? form[picking.key] : form.slices[picking.slice]?.[picking.key]) : ''
+  const pickedTitle = picking
+    ? `${picking.slice === undefined ? '' : `第${picking.slice + 1}段 `}${PICKING_TITLES[picking.key]}`
+    : PICKING_TITLES.start
+  const confirmTime = (value: string) => {
+    if (!picking) return
+    if (picking.slice === undefined) set(picking.key, value)
+    else setSlice(picking.slice, picking.key, value)
+  }
   // The form is opened from a week of 排班 (weekStart), or on a session (its date).
   const anchor = form.date || weekParam
   const week = anchor ? weekDates(weekStartOf(anchor)) : []
@@ -183,10 +229,10 @@ function SessionForm() {
         </Field>
         <View className="sform__pair">
           <Field label="开始" name="start" required error={errors.start}>
-            <Input value={form.start} maxLength={5} placeholder="08:00" onChange={(v) => set('start', v)} />
+            <TimeButton value={form.start} label="开始时间" onOpen={() => setPicking({ key: 'start' })} />
           </Field>
           <Field label="结束" name="end" required error={errors.end}>
-            <Input value={form.end} maxLength={5} placeholder="12:00" onChange={(v) => set('end', v)} />
+            <TimeButton value={form.end} label="结束时间" onOpen={() => setPicking({ key: 'end' })} />
           </Field>
         </View>
         <Field label="门诊类型" name="clinicType" required error={errors.clinicType}>
@@ -213,7 +259,15 @@ function SessionForm() {
       <View className="card">
         <View className="sform__gen">
           <Text className="text-body">每</Text>
-          <Input className="sform__small" type="number" value={minutes} maxLength={3} onChange={setMinutes} />
+          <View
+            className="sform__small sform__minutes"
+            hoverClass="tap-active"
+            onClick={() => setPickingMinutes(true)}
+            aria-role="button"
+            aria-label="每段分钟数"
+          >
+            <Text>{minutes}</Text>
+          </View>
           <Text className="text-body">分钟一段，每段</Text>
           <Input className="sform__small" type="number" value={perSlice} maxLength={2} onChange={setPerSlice} />
           <Text className="text-body">个号</Text>
@@ -227,9 +281,19 @@ function SessionForm() {
         {form.slices.map((x, i) => (
           <View key={i} className="sform__slice" data-slice={i}>
             <View className="sform__slice-row">
-              <Input className="sform__time" value={x.start} maxLength={5} onChange={(v) => setSlice(i, 'start', v)} />
+              <TimeButton
+                className="sform__time"
+                value={x.start}
+                label={`第${i + 1}段开始时间`}
+                onOpen={() => setPicking({ key: 'start', slice: i })}
+              />
               <Text className="text-body">-</Text>
-              <Input className="sform__time" value={x.end} maxLength={5} onChange={(v) => setSlice(i, 'end', v)} />
+              <TimeButton
+                className="sform__time"
+                value={x.end}
+                label={`第${i + 1}段结束时间`}
+                onOpen={() => setPicking({ key: 'end', slice: i })}
+              />
               <Text className="text-body">×</Text>
               <Input className="sform__small" type="number" value={x.quota} maxLength={2} onChange={(v) => setSlice(i, 'quota', v)} />
               <Text
@@ -262,6 +326,29 @@ function SessionForm() {
             添加时段
           </Button>
         </View>
+      </View>
+
+      <View style={pickerRowStyle(elderMode)}>
+        <DatePicker
+          type="hour-minutes"
+          title={pickedTitle}
+          minuteStep={5}
+          // A flat wheel: the 3D one draws its rows on top of each other in the H5 build.
+          threeDimensional={false}
+          visible={picking !== null}
+          value={clockDate(pickedValue)}
+          onConfirm={(_, [h, m]) => confirmTime(hhmm(h, m))}
+          onClose={() => setPicking(null)}
+        />
+        <Picker
+          title="每段时长（分钟）"
+          visible={pickingMinutes}
+          threeDimensional={false}
+          options={[SLICE_MINUTES.map((m) => ({ label: String(m), value: String(m) }))]}
+          value={[minutes]}
+          onConfirm={(_, [v]) => setMinutes(String(v))}
+          onClose={() => setPickingMinutes(false)}
+        />
       </View>
 
       <View className="actions">
