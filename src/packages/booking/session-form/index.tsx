@@ -21,6 +21,7 @@ import { call, type CallInput } from '../../../services/api'
 import { ApiError } from '../../../services/errors'
 import { useAction } from '../../../services/useAction'
 import { useAccount } from '../../../state/account'
+import { pickerRowStyle } from '../../../components/pickerRows'
 import { useShownData } from '../../../state/useShownData'
 import { Segments } from '../components/Segments'
 import { param } from '../routes'
@@ -31,12 +32,6 @@ const SLICE_MINUTES = [10, 15, 20, 30, 40, 45, 60, 90, 120]
 
 /** Which time the open picker is changing: the session's own, or one slice's. */
 type Picking = { key: 'start' | 'end'; slice?: number } | null
-
-/**
- * Wheel rows 44 px tall, 60 px in 长辈模式. Inline, in CSS px: the wheel reads this variable with
- * parseFloat, and a stylesheet value would be turned into rem by pxtransform.
- */
-const pickerRowStyle = (elder: boolean) => ({ '--nutui-picker-item-height': elder ? '60px' : '44px' }) as React.CSSProperties
 
 const PICKING_TITLES = { start: '开始时间', end: '结束时间' }
 

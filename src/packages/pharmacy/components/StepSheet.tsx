@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { Button, DatePicker, Input, Popup, Radio, TextArea } from '@nutui/nutui-react-taro'
 import React, { useMemo, useState } from 'react'
+import { pickerRowStyle } from '../../../components/pickerRows'
+import { useAccount } from '../../../state/account'
 import {
   STEP_ACTION_LABELS,
   advanceInput,
@@ -60,6 +62,7 @@ interface Props {
 export function StepSheet({ step, order, prescription, onClose, onDone }: Props) {
   const timed = useMemo(() => timedHandlingsOf(prescription.herbs), [prescription.herbs])
   const groups = useMemo(() => handlingGroups(prescription.herbs), [prescription.herbs])
+  const { elderMode } = useAccount()
   const [reason, setReason] = useState('')
   const [clock, setClock] = useState(nowClock)
   const [pickingTime, setPickingTime] = useState(false)
@@ -148,14 +151,17 @@ export function StepSheet({ step, order, prescription, onClose, onDone }: Props)
           <Text className="step-sheet__clock-value">{clock}</Text>
           <Text className="step-sheet__clock-change">修改时间 ›</Text>
         </View>
-        <DatePicker
-          type="hour-minutes"
-          title="开始时间"
-          visible={pickingTime}
-          value={clockDate(clock)}
-          onConfirm={(_, [h, m]) => setClock(`${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)}
-          onClose={() => setPickingTime(false)}
-        />
+        <View style={pickerRowStyle(elderMode)}>
+          <DatePicker
+            type="hour-minutes"
+            title="开始时间"
+            threeDimensional={false}
+            visible={pickingTime}
+            value={clockDate(clock)}
+            onConfirm={(_, [h, m]) => setClock(`${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`)}
+            onClose={() => setPickingTime(false)}
+          />
+        </View>
       </Field>
       {errors.timeReason || timeReason ? (
         <Field label="时间说明" name="timeReason" required error={err('timeReason')} hint="患者的进度里会显示这条说明">
