@@ -10,6 +10,18 @@ import { ApiError, call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import './index.scss'
 
+// Stored in UTC; the admin reads hospital (Beijing) time.
+const when = (at: string) =>
+  new Date(at).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour12: false,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit'
+  })
+
 const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v))
 
 /** Typed text back to the setting's kind: numbers and booleans as such, lists as JSON. */
@@ -94,7 +106,7 @@ function Settings() {
         <Text className="settings__section">修改记录</Text>
         {(history.data?.changes ?? []).map((c) => (
           <Text key={c.id} className="settings__change">
-            {c.at.slice(0, 16).replace('T', ' ')} {c.by.name}：{c.label} {shown(c.before)} → {shown(c.after)}
+            {when(c.at)} {c.by.name}：{c.label} {shown(c.before)} → {shown(c.after)}
           </Text>
         ))}
         {history.data && !history.data.changes.length ? <Text className="text-muted block">暂无修改</Text> : null}
