@@ -128,7 +128,9 @@ describe('隐私与数据 and 医院规则设置', () => {
     await button(admin, '保存修改').click()
     await expect((await reply).json()).resolves.toMatchObject({ ok: false })
     await fieldError(admin, 'booking.releaseTime').waitFor()
-    await expect(fieldError(admin, 'booking.releaseTime').textContent()).resolves.toMatch(/\S/)
+    const error = (await fieldError(admin, 'booking.releaseTime').textContent()) ?? ''
+    expect(error).toContain('格式不正确')
+    expect(error).not.toContain('booking.') // the key means nothing to an admin
     await snap(admin, 'trust-settings-error')
     expect(await releaseTimeStored()).toBe(before)
     expect(await onScreen(admin, '.settings__change', '放号时间').count()).toBe(0)
@@ -137,10 +139,25 @@ describe('隐私与数据 and 医院规则设置', () => {
     reply = waitForAction(admin, 'account', 'updateSettings')
     await button(admin, '保存修改').click()
     await expect((await reply).json()).resolves.toMatchObject({ ok: true })
+    const hourInBeijing = () =>
+      new Date()
+        .toLocaleString('zh-CN', {
+          timeZone: 'Asia/Shanghai',
+          hour12: false,
+          year: 'numeric',
+          month: '2-digit',
+          day: '2-digit',
+          hour: '2-digit',
+          minute: '2-digit'
+        })
+        .slice(0, -3)
+    const hours = [hourInBeijing()]
     const change = onScreen(admin, '.settings__change', '放号时间')
     await change.waitFor()
     const line = (await change.textContent()) ?? ''
     expect(line).toContain('王磊')
+    hours.push(hourInBeijing())
+    expect(hours.some((h) => line.includes(h))).toBe(true) // hospital time, not the server's UTC
     expect(line).toContain('19:00')
     expect(line).toContain('20:30')
     expect(await fieldError(admin, 'booking.releaseTime').count()).toBe(0)
