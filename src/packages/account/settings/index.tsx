@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
 import React, { useState } from 'react'
 import type { SettingDescriptionView } from '../../../../types/trust'
 import { Field } from '../../../components/Field'
@@ -108,11 +108,22 @@ function Settings() {
                 </Text>
               }
             >
-              <Input
-                value={edits[s.key] ?? shown(s.value)}
-                onChange={(v) => setEdits((e) => ({ ...e, [s.key]: v }))}
-                aria-label={s.label}
-              />
+              {typeof s.value === 'object' ? (
+                // A list cut off in one line cannot be checked before saving: show it whole.
+                <TextArea
+                  className="settings__list"
+                  value={edits[s.key] ?? shown(s.value)}
+                  onChange={(v) => setEdits((e) => ({ ...e, [s.key]: v }))}
+                  maxLength={4000}
+                  rows={6}
+                />
+              ) : (
+                <Input
+                  value={edits[s.key] ?? shown(s.value)}
+                  onChange={(v) => setEdits((e) => ({ ...e, [s.key]: v }))}
+                  aria-label={s.label}
+                />
+              )}
             </Field>
           ))}
         </View>
