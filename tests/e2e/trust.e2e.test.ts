@@ -101,6 +101,19 @@ describe('隐私与数据 and 医院规则设置', () => {
     expect(text).toContain('代煎订单')
     expect(text).toMatch(/\d{4}\/\d{1,2}\/\d{1,2}/)
     await snap(family, 'trust-privacy')
+
+    // Withdrawing consent says what it means before anything happens; 再想想 changes nothing.
+    await button(family, '撤回健康信息处理同意').click()
+    const meaning = family
+      .getByText(/不能新预约专家号/)
+      .locator('visible=true')
+      .first()
+    await meaning.waitFor()
+    await snap(family, 'trust-privacy-withdraw')
+    await family.getByText('再想想', { exact: true }).locator('visible=true').first().click()
+    await meaning.waitFor({ state: 'hidden' })
+    const stored = await db().collection('accounts').doc(account('li_mei')).get()
+    expect((stored.data as Array<{ healthDataConsent?: unknown }>)[0].healthDataConsent).toBeTruthy()
     await family.context().close()
 
     // Another family's page shows nothing of this read.
