@@ -152,6 +152,7 @@ async function everyPage(): Promise<Stop[]> {
     { who: '李梅', path: '/packages/account/profiles/index', ready: '.profile-card' },
     { who: '李梅', path: `/packages/account/profile-form/index?id=${father._id}`, ready: '.field' },
     { who: '李梅', path: '/packages/account/messages/index', ready: '.message-card, .state' },
+    { who: '李梅', path: '/packages/account/privacy/index', ready: '.privacy__title' },
     { who: '李梅', path: '/packages/booking/browse/index', ready: '.bk-seg__item' },
     { who: '李梅', path: `/packages/booking/session/index?id=${session._id}`, ready: '.session__doctor' },
     {
@@ -184,6 +185,7 @@ async function everyPage(): Promise<Stop[]> {
     { who: '王磊', path: '/packages/booking/bans/index', ready: '.card, .state' },
     { who: '王磊', path: '/packages/account/staff/index', ready: '.staff-card' },
     { who: '王磊', path: `/packages/account/staff-detail/index?accountId=${nurse}`, ready: '.staff-detail__name' },
+    { who: '王磊', path: '/packages/account/settings/index', ready: '.field' },
     { who: '钱志刚', path: '/packages/pharmacy/queue/index', ready: '.queue__tab' },
     { who: '钱志刚', path: `/packages/pharmacy/order/index?id=${order._id}`, ready: '.ph-order__patient' },
     { who: '钱志刚', path: `/packages/pharmacy/label/index?id=${order._id}`, ready: '.label-sheet' },

@@ -13,10 +13,25 @@ import { useSignedInAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
 import './index.scss'
 
-const when = (at: string) => new Date(at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })
+const when = (at: string) =>
+  new Date(at).toLocaleString('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour12: false,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit'
+  })
 
 async function confirmed(title: string, lines: readonly string[], confirmText: string): Promise<boolean> {
-  const res = await Taro.showModal({ title, content: lines.join('\n'), confirmText, confirmColor: '#c0392b', cancelText: '再想想' })
+  const res = await Taro.showModal({
+    title,
+    content: lines.map((l, i) => `${i + 1}. ${l}`).join('\n'),
+    confirmText,
+    confirmColor: '#c0392b',
+    cancelText: '再想想'
+  })
   return res.confirm
 }
 
@@ -76,7 +91,12 @@ function Privacy() {
         res.cancelled.length ? `已取消：${res.cancelled.map((c) => c.label).join('；')}` : '没有需要取消的服务',
         ...res.kept.map((k) => `${k.label}${k.count}条已加密保存至${k.until}`)
       ]
-      await Taro.showModal({ title: '账号已注销', content: lines.join('\n'), showCancel: false, confirmText: '知道了' })
+      await Taro.showModal({
+        title: '账号已注销',
+        content: lines.map((l, i) => `${i + 1}. ${l}`).join('\n'),
+        showCancel: false,
+        confirmText: '知道了'
+      })
       signOut()
       Taro.reLaunch({ url: ROUTES.home })
     })
