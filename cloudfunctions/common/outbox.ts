@@ -148,8 +148,9 @@ function smsSettings() {
  */
 const tencentSmsSender: SmsSender = async (msg) => {
   const cfg = smsSettings()
-  const moduleName = 'tencentcloud-sdk-nodejs-sms'
-  const sdk = (await import(moduleName)) as {
+  // A literal specifier so that esbuild bundles the SDK into the function (CloudBase installs no
+  // dependencies: installDependency is false); the import itself runs only when SMS is configured.
+  const sdk = (await import('tencentcloud-sdk-nodejs-sms')) as unknown as {
     sms: {
       v20210111: {
         Client: new (c: unknown) => {
