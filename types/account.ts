@@ -29,7 +29,7 @@ export const NURSE_TITLES = ['护士', '护师', '主管护师', '副主任护�
 export type NurseTitle = (typeof NURSE_TITLES)[number]
 
 /** The version of the health-data consent text the app shows; bump it when the text changes. */
-export const HEALTH_DATA_CONSENT_VERSION = '2026-11'
+export const HEALTH_DATA_CONSENT_VERSION = '2026-11-30'
 export const MAX_PROFILES_PER_ACCOUNT_DEFAULT = 5
 
 export const id = text('编号').min(1, '编号不能为空').max(64)
