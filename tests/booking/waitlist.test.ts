@@ -2,6 +2,7 @@
 import type { AppointmentView, ScheduleView } from '../../types/booking'
 import { db } from '../../cloudfunctions/common/db'
 import { rid, type TestBackend } from '../helpers/backend'
+import { now, setNow } from '../../cloudfunctions/common/clock'
 import { book, closeBackend, count, crowd, openAt, profileOf, publishedSession, session } from './helpers'
 
 let b: TestBackend
@@ -28,7 +29,15 @@ beforeEach(async () => {
 afterEach(() => closeBackend(b))
 
 const code = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'ok' : res.error!.code)
-const join = (as: string, profileId: string) => b.call(as, 'booking', 'joinWaitlist', { scheduleId: s.id, profileId }, rid())
+/**
+ * Joins the waitlist, then lets a second pass: the clock is frozen in these tests, and two tickets
+ * joined at the same instant have no order but their random ids.
+ */
+const join = async (as: string, profileId: string) => {
+  const res = await b.call(as, 'booking', 'joinWaitlist', { scheduleId: s.id, profileId }, rid())
+  setNow(new Date(now().getTime() + 1000))
+  return res
+}
 
 describe('the waitlist', () => {
   test('a patient may join only when the whole session is full, and only once', async () => {
