@@ -23,6 +23,7 @@ import { seedIfEmpty } from '../../cloudfunctions/local/seed'
 import { contextFor } from '../../cloudfunctions/local/session'
 import type { OrderStatus } from '../../types/decoction'
 import { holdKey, searchKeysOf } from '../../types/decoction-rules'
+import { time } from './timing'
 
 /** The working queue: the same few hundred orders whatever the history holds. */
 const QUEUE: Array<[OrderStatus, number]> = [
@@ -106,22 +107,6 @@ async function insert(from: number, to: number, statusOf: (i: number) => OrderSt
     for (let j = i; j < Math.min(to, i + BATCH); j++) docs.push(order(j, statusOf(j), base))
     await db().collection('decoction_orders').add(docs)
   }
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
-
-async function time(runs: number, work: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 10; i++) await work()
-  const ms: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint()
-    await work()
-    ms.push(Number(process.hrtime.bigint() - t) / 1e6)
-  }
-  return median(ms)
 }
 
 async function measure(engine: Engine, orders: number, runs: number): Promise<QueueFigures> {

@@ -23,6 +23,7 @@ import { demoNursingId } from '../../cloudfunctions/local/seed-nursing'
 import { contextFor } from '../../cloudfunctions/local/session'
 import { REQUESTS, freeSlot, nurseSlotKey, type RequestDoc } from '../../cloudfunctions/nursing/docs'
 import { BOARD_STATUSES, type NursingStatus } from '../../types/nursing'
+import { time } from './timing'
 
 const WORKING: Array<[NursingStatus, number]> = [
   ['submitted', 40],
@@ -84,23 +85,6 @@ async function insert(template: RequestDoc, from: number, to: number, statusOf: 
   }
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
-
-async function time(runs: number, work: () => Promise<unknown>): Promise<number> {
-  // Warm the JIT first, or the 1,000-request run pays for it and the ratio flatters the large one.
-  for (let i = 0; i < 30; i++) await work()
-  const ms: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint()
-    await work()
-    ms.push(Number(process.hrtime.bigint() - t) / 1e6)
-  }
-  return median(ms)
-}
-
 async function measure(engine: Engine, requests: number, runs: number): Promise<BoardFigures> {
   const load = async (status: NursingStatus) => {
     const res = await cloudFunctions.nursing.main(
@@ -110,8 +94,8 @@ async function measure(engine: Engine, requests: number, runs: number): Promise<
     if (!res.ok) throw new Error(`board failed: ${res.error.message}`)
     return res
   }
-  const boardMs = await time(runs, () => load('submitted'))
-  const historyMs = await time(runs, () => load('completed'))
+  const boardMs = await time(runs, () => load('submitted'), 30)
+  const historyMs = await time(runs, () => load('completed'), 30)
   engine.resetRoundTrips()
   await load('submitted')
   return { requests, boardMs, historyMs, roundTripsPerLoad: engine.roundTrips }

@@ -22,6 +22,7 @@ import { seedIfEmpty } from '../../cloudfunctions/local/seed'
 import { contextFor } from '../../cloudfunctions/local/session'
 import { READINGS, TASKS, type ReadingDoc } from '../../cloudfunctions/records/docs'
 import { cstDay, type ReadingKind } from '../../types/records-rules'
+import { time } from './timing'
 
 const DAY = 86400_000
 const BATCH = 1000
@@ -76,22 +77,6 @@ async function insert(docs: Array<Omit<ReadingDoc, '_id'>>): Promise<void> {
       .add(docs.slice(i, i + BATCH))
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
-
-async function time(runs: number, work: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 5; i++) await work()
-  const ms: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = process.hrtime.bigint()
-    await work()
-    ms.push(Number(process.hrtime.bigint() - t) / 1e6)
-  }
-  return median(ms)
-}
-
 const call = async (action: string, data: unknown) => {
   const res = await cloudFunctions.records.main(
     { action, data, requestId: randomUUID() },
@@ -103,7 +88,7 @@ const call = async (action: string, data: unknown) => {
 
 async function measure(engine: Engine, profileId: string, readings: number, runs: number): Promise<ChartFigures> {
   const chart = () => call('listReadings', { profileId, kind: 'bp', days: 90 })
-  const chartMs = await time(runs, chart)
+  const chartMs = await time(runs, chart, 5)
   engine.resetRoundTrips()
   const last = await chart()
   return { readings, chartMs, points: (last.readings as unknown[]).length, roundTripsPerChart: engine.roundTrips }

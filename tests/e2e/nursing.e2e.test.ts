@@ -133,7 +133,7 @@ describe('上门护理 from request to rating', () => {
 
     // Submitting without the health notes and consent says what is missing beside each.
     await button(family, /^提交申请/).click()
-    await expect(onScreen(family, '.field[data-field="diagnosis"] .field__error').textContent()).resolves.toBeTruthy()
+    await expect(onScreen(family, '.field[data-field="diagnosis"] .field__error').textContent()).resolves.toContain('诊断')
     await expect(onScreen(family, '[data-field="consent"] .field__error').textContent()).resolves.toContain('服务协议')
     await onScreen(family, '.field[data-field="diagnosis"] input').fill('肺癌化疗后，带PICC导管')
     await onScreen(family, '.field[data-field="allergies"] input').fill('无')

@@ -4,6 +4,7 @@
  * name, what); the admin opens 医院规则设置, types a bad release time (a field error, nothing
  * saved), then a good one, and finds it in the history. Both pages are also measured in 长辈模式.
  */
+import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 import type { Browser, Page } from 'playwright-core'
 import { db } from '../../cloudfunctions/common/db'
 import { accountIdFor } from '../../cloudfunctions/common/identity'
@@ -113,7 +114,9 @@ describe('隐私与数据 and 医院规则设置', () => {
     await family.getByText('再想想', { exact: true }).locator('visible=true').first().click()
     await meaning.waitFor({ state: 'hidden' })
     const stored = await db().collection('accounts').doc(account('li_mei')).get()
-    expect((stored.data as Array<{ healthDataConsent?: unknown }>)[0].healthDataConsent).toBeTruthy()
+    expect((stored.data as Array<{ healthDataConsent?: unknown }>)[0].healthDataConsent).toMatchObject({
+      version: HEALTH_DATA_CONSENT_VERSION
+    })
     await family.context().close()
 
     // Another family's page shows nothing of this read.
