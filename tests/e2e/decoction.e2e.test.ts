@@ -13,6 +13,7 @@ import {
   launchBrowser,
   onScreen,
   openPhone,
+  settledText,
   snap,
   startAppHost,
   tab,
@@ -144,7 +145,8 @@ describe('中药代煎配送 from prescription to door', () => {
       await onScreen(p, '.step-sheet .field[data-field="trackingNo"] input').fill(TRACKING)
       await snap(p, 'decoction-step-shipping')
     })
-    await expect(onScreen(pharmacy, '.ph-order .status-tag').first().textContent()).resolves.toBe('已发货')
+    // The sheet closes on the reply; the queue re-reads after it, so the tag settles a moment later.
+    expect(await settledText(onScreen(pharmacy, '.ph-order .status-tag').first(), '已发货')).toBe('已发货')
     await snap(pharmacy, 'decoction-pharmacy-shipped')
 
     // Soaking past its set time (30 minutes by default) is flagged in the queue: the demo child's order soaks since 45 minutes ago.

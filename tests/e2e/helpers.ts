@@ -67,6 +67,21 @@ export const tab = (page: Page, label: string) => page.locator('.weui-tabbar__la
 export const fieldInput = (page: Page, name: string) => onScreen(page, `.field[data-field="${name}"] input`)
 export const fieldError = (page: Page, name: string) => onScreen(page, `.field[data-field="${name}"] .field__error`)
 
+/**
+ * The text a locator settles on: after an action the list re-reads in the background, so the old
+ * text can still be on screen for a moment. Polls until `expected` shows or `timeout` passes, and
+ * returns what is on screen then, for the test to assert.
+ */
+export async function settledText(locator: Locator, expected: string, timeout = 5000): Promise<string | null> {
+  const deadline = Date.now() + timeout
+  let seen = await locator.textContent()
+  while (seen !== expected && Date.now() < deadline) {
+    await locator.page().waitForTimeout(100)
+    seen = await locator.textContent()
+  }
+  return seen
+}
+
 export async function fontSizePx(locator: Locator): Promise<number> {
   return locator.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
 }
