@@ -23,7 +23,7 @@ import { manifest } from './collections'
 import { decryptField, encryptField } from './crypto'
 import { db, type Transaction } from './db'
 import { AppError } from './errors'
-import { enqueue, type OutboxInput } from './outbox'
+import { enqueueIn, type OutboxInput } from './outbox'
 import { transition } from './transition'
 import { getSettings } from './settings'
 import { collection } from './typed'
@@ -387,10 +387,13 @@ export async function closeAccount(accountId: string, actor: { accountId: string
       actor,
       note: '账号注销',
       patch: c.patch(doc, now),
-      within: c.within ? (tx) => c.within!(tx, doc) : undefined
+      // The notice to whoever holds it (a nurse on the way) commits with the cancellation or not at all.
+      within: async (tx) => {
+        if (c.within) await c.within(tx, doc)
+        const notice = c.notify?.(doc)
+        if (notice) await enqueueIn(tx, notice)
+      }
     })
-    const notice = c.notify?.(doc)
-    if (notice) await enqueue(notice)
     result.cancelled.push({ service: c.service, id: doc._id, label: c.label(doc) })
   }
   const years = now.settings.retention.outpatientRecordYears

@@ -1,7 +1,8 @@
 /**
  * Every status change of a follow-up task, through the common `transition` (the only writer of a
  * status), and the notices they send. A task that leaves `open` lets go of its unique open key in
- * the same transaction, so the next task for that patient and reason can open.
+ * the same transaction, so the next task for that patient and reason can open. A notice announcing a
+ * move is written in the move's transaction.
  */
 import { randomBytes } from 'node:crypto'
 import { TASK_REASON_LABELS, TASK_STATUS_LABELS, taskWorkflow, type TaskStatus } from '../../types/records'
@@ -9,7 +10,7 @@ import { closedTaskKey, openTaskKey } from '../../types/records-rules'
 import { iso } from '../common/clock'
 import type { Transaction } from '../common/db'
 import { isDuplicateKeyError } from '../common/errors'
-import { enqueue } from '../common/outbox'
+import { enqueue, enqueueIn } from '../common/outbox'
 import { transition, type Actor } from '../common/transition'
 import { ENROLMENTS, FOLLOW_UPS, TASKS, type EnrolmentDoc, type FollowUpDoc, type TaskDoc } from './docs'
 import { collection } from '../common/typed'
@@ -77,16 +78,17 @@ export async function completeTask(m: DoneMove): Promise<{ task: TaskDoc; next: 
         const complications = [...new Set([...e.complications, ...m.followUp.form.complications])]
         if (complications.length !== e.complications.length) await tx.collection(ENROLMENTS).doc(e._id).update({ complications })
       }
+      // The family's notice commits with the follow-up or not at all.
+      await enqueueIn(tx, {
+        accountId: m.task.accountId,
+        kind: 'records_follow_up_done',
+        title: '随访已完成',
+        body: `${m.task.patientName}的随访已由${m.followUp.doctorName}医生完成，下次随访日期：${m.nextDate}。`,
+        page: `${RECORDS_PAGE}?profileId=${m.task.profileId}`,
+        fields: { thing1: m.task.patientName, date2: m.nextDate },
+        dedupeKey: `records_done_${m.task._id}`
+      })
     }
-  })
-  await enqueue({
-    accountId: m.task.accountId,
-    kind: 'records_follow_up_done',
-    title: '随访已完成',
-    body: `${m.task.patientName}的随访已由${m.followUp.doctorName}医生完成，下次随访日期：${m.nextDate}。`,
-    page: `${RECORDS_PAGE}?profileId=${m.task.profileId}`,
-    fields: { thing1: m.task.patientName, date2: m.nextDate },
-    dedupeKey: `records_done_${m.task._id}`
   })
   return { task: doc, next }
 }

@@ -5,7 +5,7 @@ import { cloudFunctions, timerTriggers } from '../../cloudfunctions/registry'
 import { db } from '../../cloudfunctions/common/db'
 import { setSubscribeSender, type SubscribeMessage } from '../../cloudfunctions/common/outbox'
 import { timerContext } from '../../cloudfunctions/local/timers'
-import { rid, type TestBackend } from '../helpers/backend'
+import { killedAtWriteTo, rid, type TestBackend } from '../helpers/backend'
 import { at, book, closeBackend, count, crowd, MONDAY, openAt, profileOf, publishedSession } from './helpers'
 
 let b: TestBackend
@@ -96,6 +96,24 @@ describe('after a session ends', () => {
     expect((await patientOf()).ban).toBeNull()
     expect(await book(b, p.key, s, p.profileId)).toMatchObject({ ok: true })
     expect(await count('audit_log', { action: 'liftBan' })).toBe(1)
+  })
+
+  test('a lift cut off before its notice is written leaves the ban in place and no notice; lifted again, the family is told once', async () => {
+    await db()
+      .collection('booking_patients')
+      .doc(father)
+      .update({ bannedUntil: chinaInstant('2027-02-22', '09:00'), banReason: '90天内3次预约未就诊（爽约）' })
+    const lifted = () => count('outbox', { accountId: b.accountId('li_mei'), kind: 'booking_ban_lifted' })
+    const cut = await killedAtWriteTo(b, 'outbox', () =>
+      b.call('admin', 'booking', 'liftBan', { profileId: father, reason: '患者当日住院，已核实' })
+    )
+    expect(cut).toMatchObject({ ok: false })
+    expect((await patient(father)).ban).not.toBeNull()
+    expect(await lifted()).toBe(0)
+
+    await b.ok('admin', 'booking', 'liftBan', { profileId: father, reason: '患者当日住院，已核实' })
+    expect((await patient(father)).ban).toBeNull()
+    expect(await lifted()).toBe(1)
   })
 
   test('a ban ends by itself on its end date', async () => {

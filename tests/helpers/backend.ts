@@ -92,3 +92,26 @@ export async function openBackend(opts: { seed?: boolean } = {}): Promise<TestBa
 export function rid(): string {
   return randomUUID().replace(/-/g, '')
 }
+
+/**
+ * Runs `work` with the database going away at the first write to `collection`, as when the function
+ * is killed right there (reads still answer): what was written before that write stays, and a
+ * transaction that held it commits nothing.
+ */
+export async function killedAtWriteTo<T>(b: TestBackend, collection: string, work: () => Promise<T>): Promise<T> {
+  const Inner = b.engine.requesterClass()
+  class KilledAtWrite {
+    private readonly inner = new Inner()
+    async send(api: string, data?: unknown, opts?: unknown): Promise<unknown> {
+      const target = (data as { collectionName?: string } | undefined)?.collectionName
+      if (target === collection && !/get/i.test(api)) throw new Error(`killed at a write to ${collection}`)
+      return this.inner.send(api, data, opts)
+    }
+  }
+  setDatabaseRequester(KilledAtWrite)
+  try {
+    return await work()
+  } finally {
+    setDatabaseRequester(Inner)
+  }
+}

@@ -3,7 +3,7 @@ import { recordsActions } from '../../types/records'
 import { addDays, cstDay } from '../../types/records-rules'
 import { now } from '../../cloudfunctions/common/clock'
 import { db } from '../../cloudfunctions/common/db'
-import { rid, openBackend, type TestBackend } from '../helpers/backend'
+import { killedAtWriteTo, rid, openBackend, type TestBackend } from '../helpers/backend'
 import { bp, count, openTasks, profileOf } from './helpers'
 
 let b: TestBackend
@@ -59,6 +59,21 @@ test('the doctor closes a task with a phone follow-up and the next one is schedu
   // A second try on the same task is refused.
   const again = await b.call('doctor', 'records', 'recordFollowUp', { taskId: task._id, form: form() }, rid())
   expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT')
+})
+
+test('a follow-up cut off before the family’s notice is written leaves the task open; done again, the family is told once', async () => {
+  const [task] = await openTasks(father, 'high_readings')
+  const requestId = rid()
+  const cut = await killedAtWriteTo(b, 'outbox', () =>
+    b.call('doctor', 'records', 'recordFollowUp', { taskId: task._id, form: form() }, requestId)
+  )
+  expect(cut).toMatchObject({ ok: false })
+  expect(await openTasks(father, 'high_readings')).toHaveLength(1)
+  expect(await count('status_events', { docId: task._id, to: 'done' })).toBe(0)
+  expect(await count('outbox', { kind: 'records_follow_up_done' })).toBe(0)
+  await b.ok('doctor', 'records', 'recordFollowUp', { taskId: task._id, form: form() }, requestId)
+  expect(await count('status_events', { docId: task._id, to: 'done' })).toBe(1)
+  expect(await count('outbox', { kind: 'records_follow_up_done' })).toBe(1)
 })
 
 test('uncontrolled twice in a row suggests referral', async () => {

@@ -1,5 +1,5 @@
 /** 注销账号, end to end on 李梅's family. */
-import { openBackend, rid, type TestBackend } from '../helpers/backend'
+import { killedAtWriteTo, openBackend, rid, type TestBackend } from '../helpers/backend'
 import { buildFixtures } from '../helpers/matrix'
 import { manifest } from '../../cloudfunctions/common/collections'
 import { db } from '../../cloudfunctions/common/db'
@@ -109,6 +109,38 @@ test('李梅 closes her account: refused while work is under way, then what can 
   // Another family is untouched.
   expect((await b.ok('zhang_wei', 'account', 'listProfiles', {})).profiles.length).toBeGreaterThan(0)
   expect((await b.ok('zhang_wei', 'booking', 'getAppointment', { id: f.booking.otherAppointmentId })).id).toBe(f.booking.otherAppointmentId)
+})
+
+test('a closing cut off before the nurse’s notice is written leaves that visit live; closed again, the nurse is told once', async () => {
+  const f = await buildFixtures(b)
+  const mine = b.accountId('li_mei')
+  const orders = (await db().collection('decoction_orders').where({ accountId: mine }).get()).data as Array<{ _id: string; status: string }>
+  const visits = (await db().collection('nursing_requests').where({ accountId: mine }).get()).data as Array<{
+    _id: string
+    status: string
+    nurseAccountId?: string
+  }>
+  await finishWhatIsUnderWay([
+    ...orders.filter((o) => !['submitted', 'reviewed', 'received', 'cancelled', 'rejected'].includes(o.status)).map((o) => ({ id: o._id })),
+    ...((await db().collection('appointments').where({ accountId: mine, status: 'checked_in' }).get()).data as Array<{ _id: string }>).map(
+      (a) => ({ id: a._id })
+    ),
+    ...visits.filter((r) => ['arrived', 'in_service'].includes(r.status)).map((r) => ({ id: r._id })),
+    { id: f.booking.todayAppointmentId }
+  ])
+  const withNurse = visits.filter((r) => r.nurseAccountId && ['assigned', 'accepted', 'en_route'].includes(r.status))
+  expect(withNurse.length).toBeGreaterThan(0)
+  const told = () => db().collection('outbox').where({ kind: 'nursing_cancelled' }).count()
+
+  const cut = await killedAtWriteTo(b, 'outbox', () => b.callUnchecked('li_mei', 'account', 'deleteAccount', { confirm: true }))
+  expect(cut.ok).toBe(false)
+  const stillLive = (await db().collection('nursing_requests').doc(withNurse[0]._id).get()).data[0] as { status: string }
+  expect(stillLive.status).toBe(withNurse[0].status)
+  expect((await told()).total).toBe(0)
+
+  const res = await b.ok('li_mei', 'account', 'deleteAccount', { confirm: true })
+  expect(res.cancelled.map((c) => c.id)).toEqual(expect.arrayContaining(withNurse.map((r) => r._id)))
+  expect((await told()).total).toBe(withNurse.length)
 })
 
 test('a staff account is not closed from the app', async () => {
