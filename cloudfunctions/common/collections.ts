@@ -39,7 +39,14 @@ export const manifest: DatabaseManifest = {
         { name: 'at', keys: [desc('createdAt')] }
       ]
     },
-    { name: 'accounts', indexes: [{ name: 'openid_unique', keys: [asc('openid')], unique: true }] },
+    {
+      name: 'accounts',
+      indexes: [
+        { name: 'openid_unique', keys: [asc('openid')], unique: true },
+        // Recovery reads only the accounts whose profile counter was taken since its last pass.
+        { name: 'profile_held', keys: [asc('profileHeldAt')] }
+      ]
+    },
     { name: 'staff', indexes: [{ name: 'roles', keys: [asc('roles')] }] },
     {
       name: 'profiles',
@@ -50,7 +57,15 @@ export const manifest: DatabaseManifest = {
         { name: 'phone', keys: [asc('phone')] }
       ]
     },
-    { name: 'requests' },
+    {
+      name: 'requests',
+      indexes: [
+        // Recovery drops claims left pending past their lease.
+        { name: 'status_at', keys: [asc('status'), asc('at')] }
+      ]
+    },
+    // The recovery pass's mark: up to when everything stamped was checked (common/recovery).
+    { name: 'recovery' },
     {
       name: 'audit_log',
       indexes: [
@@ -75,7 +90,9 @@ export const manifest: DatabaseManifest = {
       indexes: [
         { name: 'doctor_start_unique', keys: [asc('uniqueKey')], unique: true },
         { name: 'date_status', keys: [asc('date'), asc('status')] },
-        { name: 'doctor_date', keys: [asc('doctorId'), asc('date')] }
+        { name: 'doctor_date', keys: [asc('doctorId'), asc('date')] },
+        // Recovery reads only the sessions a booking took a place in since its last pass.
+        { name: 'held', keys: [asc('heldAt')] }
       ]
     },
     {
@@ -93,7 +110,9 @@ export const manifest: DatabaseManifest = {
       name: 'booking_patients',
       indexes: [
         { name: 'account', keys: [asc('accountId')] },
-        { name: 'banned', keys: [asc('bannedUntil')] }
+        { name: 'banned', keys: [asc('bannedUntil')] },
+        // Recovery reads only the patients a booking held since its last pass.
+        { name: 'held', keys: [asc('heldAt')] }
       ]
     },
     {

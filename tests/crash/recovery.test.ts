@@ -120,3 +120,75 @@ test('a cut-off createSession retried with its requestId answers with what its f
   const again = await b.call('scheduler', 'booking', 'createSession', sessionInput(), requestId)
   expect(again).toMatchObject({ ok: true, data: { id: first.ok ? first.data.id : '' } })
 })
+
+/** Collections a recovery pass reads from, and how many documents reads of them have examined so far. */
+const READ = ['schedules', 'appointments', 'booking_patients', 'accounts', 'profiles', 'requests', 'outbox', 'sms_outbox']
+const examined = () => READ.reduce((n, c) => n + b.engine.docsExamined(c), 0)
+
+test('a pass over a big, healthy hospital reads only what was stamped since the last pass, and still puts a fresh half booking right', async () => {
+  const N = 1500
+  const long = '2026-10-01T02:00:00.000Z'
+  const schedules = Array.from({ length: N }, (_, i) => ({
+    _id: `big_s_${i}`,
+    uniqueKey: `big_s_${i}`,
+    status: 'published',
+    slices: [{ id: 's0', start: '08:00', end: '09:00', quota: 10, remaining: 9, taken: 1 }],
+    heldAt: long
+  }))
+  const appointments = Array.from({ length: N }, (_, i) => ({
+    _id: `big_a_${i}`,
+    scheduleId: `big_s_${i}`,
+    sliceIndex: 0,
+    profileId: `big_p_${i}`,
+    status: 'booked',
+    activeKey: `big_p_${i}:big_s_${i}`,
+    returnKey: `big_a_${i}`
+  }))
+  const patients = Array.from({ length: N }, (_, i) => ({
+    _id: `big_p_${i}`,
+    accountId: `big_acc_${i}`,
+    activeCount: 1,
+    activeSchedules: [`big_s_${i}`],
+    bannedUntil: '',
+    heldAt: long
+  }))
+  const accounts = Array.from({ length: N }, (_, i) => ({ _id: `big_acc_${i}`, openid: `big_${i}`, profileCount: 0, profileHeldAt: long }))
+  for (const [name, docs] of [
+    ['schedules', schedules],
+    ['appointments', appointments],
+    ['booking_patients', patients],
+    ['accounts', accounts]
+  ] as const)
+    for (let i = 0; i < docs.length; i += 500)
+      await db()
+        .collection(name)
+        .add(docs.slice(i, i + 500))
+
+  // The first pass has no mark to start from and reads everything once.
+  b.engine.resetRoundTrips()
+  let before = examined()
+  expect(await runRecovery()).toMatchObject({ full: 1, places: 0, patientHolds: 0, profileCounts: 0 })
+  expect(examined() - before).toBeGreaterThan(3 * N)
+
+  // Five minutes later (the timer's period), one booking is cut off between its place and its appointment.
+  at('2026-11-18', '10:05')
+  const s = await publishedSession(b)
+  const mine = await profileOf(b, 'li_mei')
+  await book(b, 'zhang_wei', s, await profileOf(b, 'zhang_wei'))
+  await halfBooking(s.id, mine, '2026-11-18T02:05:00.000Z')
+  at('2026-11-18', '10:10')
+  b.engine.resetRoundTrips()
+  before = examined()
+  expect(await runRecovery()).toMatchObject({ full: 0, places: 1, patientHolds: 1, profileCounts: 0 })
+  // What it read is what was touched (the session, two patients, their appointments), not the hospital.
+  expect(b.engine.roundTrips).toBeLessThanOrEqual(20)
+  expect(examined() - before).toBeLessThanOrEqual(30)
+
+  // A pass with nothing touched since reads next to nothing, and changes nothing.
+  at('2026-11-18', '10:15')
+  b.engine.resetRoundTrips()
+  before = examined()
+  expect(await runRecovery()).toMatchObject({ full: 0, claims: 0, places: 0, patientHolds: 0, profileCounts: 0, stuckSends: 0 })
+  expect(b.engine.roundTrips).toBeLessThanOrEqual(10)
+  expect(examined() - before).toBeLessThanOrEqual(10)
+})

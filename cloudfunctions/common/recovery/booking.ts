@@ -8,10 +8,11 @@
  * document held more recently than `graceMs` is left alone (a lease: no call runs longer). Every
  * repair is a conditional update on the values read, so a cancellation or booking landing between
  * the read and the write makes it match nothing, and the next pass looks again. Running it twice
- * changes nothing the second time.
+ * changes nothing the second time. Only sessions and patients stamped since the last pass are read
+ * (./scope.ts).
  */
-import { iso } from '../clock'
 import { db } from '../db'
+import { candidates, lookAgain, settled, type Scope } from './scope'
 
 // The booking function's collections and the fields recovery reads (cloudfunctions/booking/docs.ts).
 const SCHEDULES = 'schedules'
@@ -33,40 +34,16 @@ interface PatientStateDoc {
   heldAt?: string
 }
 
-const PAGE = 500
 /** An appointment in these statuses still holds its patient (one per session, the active limit). */
 const HOLDING = ['booked', 'checked_in']
 
-async function* pages<T extends { _id: string }>(name: string, where: Record<string, unknown>): AsyncGenerator<T[]> {
-  const _ = db().command
-  let after = ''
-  for (;;) {
-    const res = await db()
-      .collection(name)
-      .where({ ...where, _id: _.gt(after) })
-      .orderBy('_id', 'asc')
-      .limit(PAGE)
-      .get()
-    const docs = res.data as T[]
-    if (!docs.length) return
-    yield docs
-    after = docs[docs.length - 1]._id
-    if (docs.length < PAGE) return
-  }
-}
-
-function settled(heldAt: string | undefined, graceMs: number, nowMs: number): boolean {
-  return !heldAt || nowMs - new Date(heldAt).getTime() >= graceMs
-}
-
 /** Each published slice's `remaining` = its quota less the appointments that used a place in it. */
-export async function repairPlaces(graceMs: number): Promise<number> {
+export async function repairPlaces(scope: Scope): Promise<number> {
   const _ = db().command
-  const nowMs = new Date(iso()).getTime()
   let fixed = 0
-  for await (const schedules of pages<ScheduleDoc>(SCHEDULES, { status: 'published' })) {
+  for await (const schedules of candidates<ScheduleDoc>(SCHEDULES, { status: 'published' }, 'heldAt', scope)) {
     for (const s of schedules) {
-      if (!settled(s.heldAt, graceMs, nowMs)) continue
+      if (!settled(s.heldAt, scope)) continue
       const used = await db()
         .collection(APPOINTMENTS)
         .where({ scheduleId: s._id, status: _.neq('cancelled') })
@@ -84,20 +61,20 @@ export async function repairPlaces(graceMs: number): Promise<number> {
       })
       if (!Object.keys(patch).length) continue
       const res = await db().collection(SCHEDULES).where(where).update(patch)
-      fixed += res.updated ?? 0
+      if (res.updated) fixed += res.updated
+      else lookAgain(s.heldAt, scope)
     }
   }
   return fixed
 }
 
 /** Each patient's held sessions = the sessions of their booked or checked-in appointments. */
-export async function repairPatientHolds(graceMs: number): Promise<number> {
+export async function repairPatientHolds(scope: Scope): Promise<number> {
   const _ = db().command
-  const nowMs = new Date(iso()).getTime()
   let fixed = 0
-  for await (const states of pages<PatientStateDoc>(PATIENTS, { activeCount: _.neq(0) })) {
+  for await (const states of candidates<PatientStateDoc>(PATIENTS, { activeCount: _.neq(0) }, 'heldAt', scope)) {
     for (const p of states) {
-      if (!settled(p.heldAt, graceMs, nowMs)) continue
+      if (!settled(p.heldAt, scope)) continue
       const active = await db()
         .collection(APPOINTMENTS)
         .where({ profileId: p._id, status: _.in(HOLDING) })
@@ -111,7 +88,8 @@ export async function repairPatientHolds(graceMs: number): Promise<number> {
         .collection(PATIENTS)
         .where({ _id: p._id, activeCount: p.activeCount, heldAt: p.heldAt ?? _.exists(false) })
         .update({ activeCount: held.length, activeSchedules: held })
-      fixed += res.updated ?? 0
+      if (res.updated) fixed += res.updated
+      else lookAgain(p.heldAt, scope)
     }
   }
   return fixed
