@@ -115,6 +115,13 @@ export interface SmsDoc {
   text: string
   status: 'pending' | 'sending' | 'sent' | 'failed'
   attempts: number
+  /** When the current attempt claimed it (status `sending`). */
+  sendingAt?: string
+  /**
+   * The deliverer died during the send, so whether the caller got it is unknown: `failed`, shown to
+   * staff, and never sent again (at most one SMS per notice).
+   */
+  uncertain?: boolean
   error?: string
   /** True when no SMS service is configured (the embedded host): recorded, not sent. */
   simulated: boolean
@@ -209,7 +216,8 @@ function smsParams(m: OutboxDoc): string[] {
  * One notice by SMS, at most once: the SMS document's id is the notice's, and a send is claimed by
  * moving it to `sending` only from `pending`/`failed`, so a retried or concurrent delivery finds it
  * claimed or sent and sends nothing. A failed send stays visible (account.smsOutbox) and is retried
- * by the next delivery until SMS_MAX_ATTEMPTS.
+ * by the next delivery until SMS_MAX_ATTEMPTS. A deliverer that dies after its claim leaves the SMS
+ * `sending`: `settleStuckSms` marks it failed and uncertain, and it is not sent again.
  */
 async function deliverSms(m: OutboxDoc, phone: string): Promise<'sent' | 'failed' | 'retry' | 'skip'> {
   const cfg = smsSettings()
@@ -238,11 +246,12 @@ async function deliverSms(m: OutboxDoc, phone: string): Promise<'sent' | 'failed
       if (!isDuplicateKeyError(err)) throw err
     }
   } else if (existing.status === 'sent') return 'sent'
+  else if (existing.uncertain) return 'failed'
   const _ = db().command
   const claimed = await db()
     .collection(SMS_OUTBOX)
-    .where({ _id, status: _.in(['pending', 'failed']), attempts: _.lt(SMS_MAX_ATTEMPTS) })
-    .update({ status: 'sending', attempts: _.inc(1) })
+    .where({ _id, status: _.in(['pending', 'failed']), attempts: _.lt(SMS_MAX_ATTEMPTS), uncertain: _.neq(true) })
+    .update({ status: 'sending', attempts: _.inc(1), sendingAt: iso() })
   if (!claimed.updated) return 'skip'
   const doc = (await sms.where({ _id }).limit(1).get()).data[0]
   if (!sender) {
@@ -333,4 +342,27 @@ export async function settleStuckSends(graceMs: number): Promise<number> {
     .where({ status: 'sending', sendingAt: _.lte(before) })
     .update({ status: 'in_app', error: '发送结果未知（发送时中断），为免重复不再发送' })
   return res.updated ?? 0
+}
+
+export const UNCERTAIN_SMS_ERROR = '发送结果未知（发送时中断），为免重复不再发送，请电话告知'
+
+/**
+ * SMS left `sending` longer than `graceMs` by a deliverer that died: whether the provider sent it is
+ * unknown, so it is not sent again but left `failed` with the reason, where staff see it
+ * (account.smsOutbox) and can phone the caller; the notice itself turns `failed` on the next
+ * delivery. Claims from before `sendingAt` was stamped count from when the SMS was recorded.
+ */
+export async function settleStuckSms(graceMs: number): Promise<number> {
+  const _ = db().command
+  const before = new Date(new Date(iso()).getTime() - graceMs).toISOString()
+  const settle = { status: 'failed', uncertain: true, error: UNCERTAIN_SMS_ERROR }
+  const stamped = await db()
+    .collection(SMS_OUTBOX)
+    .where({ status: 'sending', sendingAt: _.lte(before) })
+    .update(settle)
+  const older = await db()
+    .collection(SMS_OUTBOX)
+    .where({ status: 'sending', sendingAt: _.exists(false), createdAt: _.lte(before) })
+    .update(settle)
+  return (stamped.updated ?? 0) + (older.updated ?? 0)
 }

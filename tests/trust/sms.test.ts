@@ -5,6 +5,7 @@ import { deliverPending, setSmsSender, SMS_MAX_ATTEMPTS, type SmsMessage } from 
 import { hotlineCallerAccountId } from '../../cloudfunctions/local/seed-booking'
 import { DEMO_HOTLINE_CALLER } from '../../cloudfunctions/local/seed-data'
 import { db } from '../../cloudfunctions/common/db'
+import { runRecovery } from '../../cloudfunctions/common/recovery'
 
 const noOpenid = async () => undefined
 let b: TestBackend
@@ -100,4 +101,37 @@ test('on the embedded host (no SMS service configured) the message is recorded f
   expect(messages[0].text).toContain('停诊')
   const refused = await b.callUnchecked('li_mei', 'account', 'smsOutbox', {})
   expect(refused.ok ? 'ok' : refused.error.code).toBe('FORBIDDEN')
+})
+
+test('an SMS whose deliverer died mid-send is settled as failed and uncertain for staff, and never sent a second time', async () => {
+  // The provider takes the first message and the deliverer never hears back: it was killed there.
+  setSmsSender((m) => {
+    sent.push(m)
+    return new Promise(() => undefined)
+  })
+  await closeCallersSession()
+  void deliverPending(noOpenid)
+  for (let i = 0; i < 200 && !sent.length; i++) await new Promise((r) => setTimeout(r, 10))
+  expect(sent).toHaveLength(1)
+  const cut = sent[0].context
+  const sms = async () => (await b.ok('admin', 'account', 'smsOutbox', {})).messages.find((m) => m.id === `sms_${cut}`)!
+  expect(await sms()).toMatchObject({ status: 'sending', attempts: 1 })
+
+  setSmsSender(async (m) => {
+    sent.push(m)
+    return { provider: 'fake' }
+  })
+  // The cloud's timer leaves it alone while it may still be in flight (within a lease)...
+  expect(await runRecovery()).toMatchObject({ stuckSms: 0 })
+  expect(await sms()).toMatchObject({ status: 'sending' })
+  // ...and the host's start (nothing in flight) settles it: failed, the reason shown, not sent again.
+  expect(await runRecovery({ graceMs: 0 })).toMatchObject({ stuckSms: 1 })
+  for (let i = 0; i < 3; i++) await deliverPending(noOpenid)
+  expect(sent.filter((m) => m.context === cut)).toHaveLength(1)
+  const settled = await sms()
+  expect(settled).toMatchObject({ status: 'failed', attempts: 1 })
+  expect(settled.error).toContain('发送结果未知')
+  expect((await db().collection('outbox').doc(cut).get()).data[0]).toMatchObject({ status: 'failed' })
+  // The other notices to her went out as usual.
+  expect(smsToCaller(sent)).toHaveLength(1)
 })

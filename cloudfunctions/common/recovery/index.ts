@@ -13,7 +13,7 @@
  */
 import { iso } from '../clock'
 import { db, firstDoc } from '../db'
-import { settleStuckSends } from '../outbox'
+import { settleStuckSends, settleStuckSms } from '../outbox'
 import { getSettings } from '../settings'
 import { repairPatientHolds, repairPlaces } from './booking'
 import { repairProfileCounts } from './profiles'
@@ -64,6 +64,7 @@ export async function runRecovery(opts: { graceMs?: number; full?: boolean } = {
     patientHolds: await repairPatientHolds(scope),
     profileCounts: await repairProfileCounts(scope),
     stuckSends: await settleStuckSends(graceMs),
+    stuckSms: await settleStuckSms(graceMs),
     full: since === undefined ? 1 : 0
   }
   const checkedThrough = [shift(at, -graceMs), ...scope.again].sort()[0]
