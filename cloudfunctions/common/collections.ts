@@ -61,7 +61,9 @@ export const manifest: DatabaseManifest = {
       name: 'requests',
       indexes: [
         // Recovery drops claims left pending past their lease.
-        { name: 'status_at', keys: [asc('status'), asc('at')] }
+        { name: 'status_at', keys: [asc('status'), asc('at')] },
+        // Closing an account forgets its kept replies.
+        { name: 'account', keys: [asc('accountId')] }
       ]
     },
     // The recovery pass's mark: up to when everything stamped was checked (common/recovery).

@@ -20,6 +20,7 @@ import type { Settings } from '../../types/settings'
 import type { Workflow } from '../../types/workflow'
 import { iso } from './clock'
 import { manifest } from './collections'
+import { forgetReplies } from './idempotency'
 import { decryptField, encryptField } from './crypto'
 import { db, type Transaction } from './db'
 import { AppError } from './errors'
@@ -427,6 +428,11 @@ export async function closeAccount(accountId: string, actor: { accountId: string
       .remove()
   }
   for (const name of ERASED_BY_ACCOUNT) await db().collection(name).where({ accountId }).remove()
+  // Replies kept for retries (this very call's included) can name the family: forgotten too.
+  await forgetReplies(
+    accountId,
+    profiles.flatMap((p) => [p._id, s(p.name), s(p.phone), typeof p.idNumberEnc === 'string' ? decryptField(p.idNumberEnc) : ''])
+  )
   // The account stays as a marker only, so its sign-in is refused and its id is never reused.
   await db()
     .collection('accounts')

@@ -31,6 +31,8 @@ interface RequestDoc {
   at: string
   /** Bumped by each takeover, so that exactly one retry wins an expired claim. */
   attempt?: number
+  /** Whose call it is, so that closing the account forgets its replies (claims before it have none). */
+  accountId?: string
 }
 
 const WAIT_STEPS_MS = [50, 100, 200, 400, 800, 1500]
@@ -44,7 +46,7 @@ export type Claim = { kind: 'new'; id: string; attempt: number } | { kind: 'repl
 export async function claimRequest(caller: string, fn: string, action: string, requestId: string): Promise<Claim> {
   const id = claimId(caller, fn, action, requestId)
   try {
-    await db().collection('requests').add({ _id: id, status: 'pending', at: iso(), attempt: 0 })
+    await db().collection('requests').add({ _id: id, status: 'pending', at: iso(), attempt: 0, accountId: caller })
     return { kind: 'new', id, attempt: 0 }
   } catch (err) {
     if (!isDuplicateKeyError(err)) throw err
@@ -92,4 +94,20 @@ export async function settleRequest(claim: { id: string; attempt: number }, repl
 /** An unexpected failure leaves nothing behind, so a retry may run the action again. */
 export async function releaseRequest(claim: { id: string; attempt: number }): Promise<void> {
   await db().collection('requests').where({ _id: claim.id, status: 'pending', attempt: claim.attempt }).remove()
+}
+
+/**
+ * A closing account's kept replies, which can name its family, are forgotten: its own claims, and any
+ * other reply holding one of `texts` (a staff call about the family, a claim older than the
+ * accountId field). A retry of one of those calls then runs the action again, safe as after a lease.
+ */
+export async function forgetReplies(accountId: string, texts: string[]): Promise<number> {
+  const mine = await db().collection('requests').where({ accountId }).remove()
+  const words = [...new Set(texts.filter((t) => t.length >= 2))].map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  if (!words.length) return mine.deleted ?? 0
+  const naming = await db()
+    .collection('requests')
+    .where({ replyJson: db().RegExp({ regexp: words.join('|') }) })
+    .remove()
+  return (mine.deleted ?? 0) + (naming.deleted ?? 0)
 }

@@ -11,11 +11,10 @@ beforeEach(async () => {
 })
 afterEach(() => b.close())
 
-/** Every stored document but the idempotency replies, as text. */
+/** Every stored document, the replies kept for retries included, as text. */
 async function everything(): Promise<Record<string, string>> {
   const out: Record<string, string> = {}
   for (const c of manifest.collections) {
-    if (c.name === 'requests') continue
     const res = await db().collection(c.name).limit(1000).get()
     out[c.name] = JSON.stringify(res.data)
   }
@@ -41,12 +40,28 @@ async function finishWhatIsUnderWay(blocked: Array<{ id: string }>) {
 test('李梅 closes her account: refused while work is under way, then what can be cancelled is, medical records are sealed, and nothing names her family', async () => {
   const f = await buildFixtures(b)
   const mine = b.accountId('li_mei')
+  // Replies kept for retries name her family: a profile she adds, and the hotline's booking for her father.
+  const added = await b.ok(
+    'li_mei',
+    'account',
+    'addProfile',
+    { name: '李秀兰', idNumber: '370125195003150020', phone: '13905310000', relation: 'parent' },
+    rid()
+  )
+  const father = (await db().collection('profiles').where({ accountId: mine, name: '李德福' }).get()).data[0] as { _id: string }
+  await b.ok(
+    'hotline',
+    'booking',
+    'hotlineBook',
+    { scheduleId: f.booking.openScheduleId, sliceId: f.booking.openSliceId, profileId: father._id },
+    rid()
+  )
   const { profiles } = await b.ok('li_mei', 'account', 'listProfiles', {})
   const people = await Promise.all(profiles.map((p) => b.ok('li_mei', 'account', 'getProfile', { id: p.id })))
   const secrets = people.flatMap((p) => [p.name, p.phone, p.idNumber])
-  expect(secrets).toContain('李德福')
+  expect(secrets).toEqual(expect.arrayContaining(['李德福', added.name]))
 
-  const first = await b.callUnchecked('li_mei', 'account', 'deleteAccount', { confirm: true })
+  const first = await b.callUnchecked('li_mei', 'account', 'deleteAccount', { confirm: true }, rid())
   expect(first.ok).toBe(false)
   if (first.ok) return
   expect(first.error.code).toBe('CONFLICT')
@@ -79,7 +94,7 @@ test('李梅 closes her account: refused while work is under way, then what can 
   }
   const remainingBefore = schedule.slices[liveBefore[0].sliceIndex].remaining
 
-  const res = await b.ok('li_mei', 'account', 'deleteAccount', { confirm: true })
+  const res = await b.ok('li_mei', 'account', 'deleteAccount', { confirm: true }, rid())
   expect(res.cancelled.map((c) => c.id)).toEqual(expect.arrayContaining(liveBefore.map((a) => a._id)))
   expect(res.cancelled.some((c) => c.service === 'nursing')).toBe(true)
   expect(res.kept.map((k) => k.collection)).toEqual(expect.arrayContaining(['appointments', 'decoction_orders', 'readings']))
@@ -90,10 +105,12 @@ test('李梅 closes her account: refused while work is under way, then what can 
   const after = (await db().collection('schedules').doc(liveBefore[0].scheduleId).get()).data[0] as { slices: Array<{ remaining: number }> }
   expect(after.slices[liveBefore[0].sliceIndex].remaining).toBe(remainingBefore + 1)
 
-  // No name, phone or ID number of the family anywhere outside the sealed records.
+  // No name, phone or ID number of the family anywhere outside the sealed records, nor in a reply kept for a retry.
   const all = await everything()
   for (const [name, text] of Object.entries(all))
     for (const secret of secrets) expect({ name, has: text.includes(secret) }).toEqual({ name, has: false })
+  // The hotline's reply named her father only masked, by his profile: forgotten as well.
+  for (const p of people) expect({ id: p.id, kept: all.requests.includes(p.id) }).toEqual({ id: p.id, kept: false })
 
   // The kept records are marked and can be opened by the hospital with the key.
   const kept = (await db().collection('appointments').doc(liveBefore[0]._id).get()).data[0] as {
