@@ -23,6 +23,7 @@ import { seedIfEmpty } from '../../cloudfunctions/local/seed'
 import { contextFor } from '../../cloudfunctions/local/session'
 import type { OrderStatus } from '../../types/decoction'
 import { holdKey, searchKeysOf } from '../../types/decoction-rules'
+import { parseHerbList } from '../../types/decoction-herbs'
 import { time } from './timing'
 
 /** The working queue: the same few hundred orders whatever the history holds. */
@@ -39,6 +40,12 @@ const QUEUE: Array<[OrderStatus, number]> = [
 const QUEUE_SIZE = QUEUE.reduce((n, [, c]) => n + c, 0)
 const ALL_STATUSES: OrderStatus[] = [...QUEUE.map(([s]) => s), 'delivered', 'cancelled', 'rejected']
 const BATCH = 1000
+
+const THIRTY_HERBS =
+  '黄芪 党参 白术 茯苓 甘草 当归 川芎 白芍 熟地 桂枝 柴胡 黄芩 半夏 陈皮 枳壳 厚朴 木香 砂仁 香附 郁金 丹参 红花 桃仁 赤芍 牛膝 杜仲 续断 桑寄生 独活 防风'
+    .split(' ')
+    .map((n, i) => `${n} ${(i % 5) + 6}g${n === '砂仁' ? ' 后下' : ''}`)
+    .join('\n')
 
 export interface QueueFigures {
   orders: number
@@ -58,6 +65,8 @@ export interface QueueFigures {
 export interface DecoctionBench {
   small: QueueFigures
   large: QueueFigures
+  /** Median ms to parse a thirty-herb list (the prescription form parses as the pharmacist types). */
+  herbParseMs: number
   ratio: number
   queryRatio: number
   historyRatio: number
@@ -166,7 +175,8 @@ export async function benchDecoction(opts: { small?: number; large?: number; run
       queryRatio: b.queryMs / a.queryMs,
       historyRatio: b.historyMs / a.historyMs,
       historyQueryRatio: b.historyQueryMs / a.historyQueryMs,
-      worst
+      worst,
+      herbParseMs: await time(200, async () => parseHerbList(THIRTY_HERBS), 50)
     }
   } finally {
     setDatabaseRequester(undefined)
@@ -194,6 +204,9 @@ export function printDecoction(r: DecoctionBench): void {
   console.log(`worst status page ratio    ${r.worst.ratio.toFixed(2)} (${r.worst.status})  ${r.worst.ratio < 2 ? 'OK' : 'OVER TARGET'}`)
   console.log(
     `round trips per listing    ${r.large.roundTripsPerListing} (caller lookup, page, overdue count, ${QUEUE.length} status counts, audit)`
+  )
+  console.log(
+    `herb list parse, 30 lines  ${r.herbParseMs.toFixed(3)} ms  (target < 16, one frame)  ${r.herbParseMs < 16 ? 'OK' : 'OVER TARGET'}`
   )
 }
 
