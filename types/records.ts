@@ -186,6 +186,23 @@ export const readingView = z.object({
 })
 export type ReadingView = z.infer<typeof readingView>
 
+/** An expert the doctor booked the patient from this task (booking.referralBook). */
+export const referralView = z.object({
+  appointmentId: id,
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  doctorName: z.string(),
+  doctorTitle: z.string(),
+  departmentName: z.string(),
+  hospitalName: z.string(),
+  queueNo: z.number().int(),
+  status: z.string(),
+  statusLabel: z.string(),
+  bookedByName: z.string()
+})
+export type ReferralView = z.infer<typeof referralView>
+
 export const taskView = z.object({
   id,
   profileId: id,
@@ -202,7 +219,9 @@ export const taskView = z.object({
   /** The statuses this caller may move it to (from the workflow table). */
   next: z.array(z.enum(TASK_STATUSES)),
   followUpId: id.nullable(),
-  closeReason: z.string().nullable()
+  closeReason: z.string().nullable(),
+  /** Experts booked from this task (转诊), soonest first. */
+  referrals: z.array(referralView)
 })
 export type TaskView = z.infer<typeof taskView>
 

@@ -128,7 +128,7 @@ test('the chart gets the period oldest first with the patient’s own BP bands',
   expect(res.bands.find((x) => x.label === '收缩压偏高')?.from).toBe(150)
 })
 
-test('the timeline shows appointments, decoction orders, nursing visits and readings, newest first and paged', async () => {
+test('the timeline shows appointments, decoction orders, nursing visits, readings and follow-ups, newest first and paged', async () => {
   const first = await b.ok('li_mei', 'records', 'timeline', {
     profileId: father,
     limit: 10
@@ -148,7 +148,7 @@ test('the timeline shows appointments, decoction orders, nursing visits and read
   const ats = all.map((i) => i.at)
   expect([...ats].sort().reverse()).toEqual(ats)
   // 李德福 also has the seeded home nursing visits.
-  expect(new Set(all.map((i) => i.kind))).toEqual(new Set(['appointment', 'decoction_order', 'nursing_visit', 'reading']))
+  expect(new Set(all.map((i) => i.kind))).toEqual(new Set(['appointment', 'decoction_order', 'nursing_visit', 'reading', 'follow_up']))
 })
 
 test('a nurse records a reading from a visit, and staff import a device export once', async () => {
