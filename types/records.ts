@@ -291,7 +291,9 @@ export const timelineItem = z.object({
   title: z.string(),
   detail: z.string(),
   status: z.string().nullable(),
-  flag: flagView.nullable()
+  flag: flagView.nullable(),
+  /** A booked visit still to come (待就诊). */
+  upcoming: z.boolean()
 })
 export type TimelineItem = z.infer<typeof timelineItem>
 
