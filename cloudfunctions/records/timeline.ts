@@ -7,6 +7,7 @@
 import { APPOINTMENT_STATUS_LABELS } from '../../types/booking'
 import { dateLabel } from '../../types/booking-rules'
 import { ORDER_STATUS_LABELS } from '../../types/decoction'
+import { NURSING_STATUS_LABELS } from '../../types/nursing'
 import { READING_KIND_LABELS, TIMELINE_KIND_LABELS, type TimelineItem } from '../../types/records'
 import { CLASSIFICATION_LABELS, cstDay, type RecordRules } from '../../types/records-rules'
 import { db } from '../common/db'
@@ -99,7 +100,7 @@ export async function timelinePage(
         at: str(v.createdAt),
         title: '上门护理',
         detail: names.join('、'),
-        status: str(v.status) || null,
+        status: NURSING_STATUS_LABELS[str(v.status) as keyof typeof NURSING_STATUS_LABELS] ?? (str(v.status) || null),
         flag: null,
         upcoming: false
       })

@@ -67,7 +67,7 @@ async function measuredDaysAgo(page: Page, daysAgo: number) {
     .first()
     .waitFor({ state: 'hidden' })
     .catch(() => undefined)
-  await expect(field(page, 'measuredAt').locator('.reading-form__time').textContent()).resolves.toContain(`${m}月${d}日`)
+  await expect(field(page, 'measuredAt').locator('.reading-form__time').textContent()).resolves.toContain(`${y}-${pad(m)}-${pad(d)}`)
 }
 
 /** Scrolls the chart into view for a screenshot of it. */

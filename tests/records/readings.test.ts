@@ -147,6 +147,8 @@ test('the timeline shows appointments, decoction orders, nursing visits, reading
   }
   const ats = all.map((i) => i.at)
   expect([...ats].sort().reverse()).toEqual(ats)
+  // Every status reads in Chinese (a nursing visit's too).
+  expect(all.filter((i) => i.status && /[a-z_]/.test(i.status)).map((i) => `${i.kind}:${i.status}`)).toEqual([])
   // 李德福 also has the seeded home nursing visits.
   expect(new Set(all.map((i) => i.kind))).toEqual(new Set(['appointment', 'decoction_order', 'nursing_visit', 'reading', 'follow_up']))
 })

@@ -75,7 +75,7 @@ function TaskCard({ t, onClose }: { t: ConsoleTask; onClose(t: ConsoleTask): voi
           查看档案
         </Button>
         <Button size="large" onClick={() => go(referralRoute(t))}>
-          预约专家（转诊）
+          转诊预约专家
         </Button>
         {pageExists(RECORDS_ROUTES.nursingRequest) ? (
           <Button size="large" onClick={() => go(to(RECORDS_ROUTES.nursingRequest, { profileId: s.profileId, reason: s.reason }))}>
