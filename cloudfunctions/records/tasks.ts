@@ -3,7 +3,7 @@ import { APPOINTMENT_STATUS_LABELS } from '../../types/booking'
 import type { ReferralView, TaskView } from '../../types/records'
 import { TASK_REASON_LABELS, cstDay, type RecordRules } from '../../types/records-rules'
 import { db } from '../common/db'
-import { APPOINTMENTS, READINGS, type EnrolmentDoc, type ReadingDoc, type ReferralAppointmentDoc, type TaskDoc } from './docs'
+import { APPOINTMENTS, READINGS, type EnrolmentDoc, type ReadingDoc, type AppointmentRow, type TaskDoc } from './docs'
 import type { ProfileDoc } from '../common/patients'
 import { enrolmentsOf, profileMap } from './reads'
 import { patientContext, readingView, taskView, flagOf } from './views'
@@ -31,7 +31,7 @@ export async function loadTaskContext(tasks: TaskDoc[]): Promise<TaskContext> {
           .get()
       : Promise.resolve({ data: [] }),
     profileIds.length
-      ? collection<ReferralAppointmentDoc>(APPOINTMENTS)
+      ? collection<AppointmentRow>(APPOINTMENTS)
           .where({ profileId: _.in(profileIds), channel: 'referral' })
           .orderBy('date', 'desc')
           .limit(200)
@@ -46,7 +46,7 @@ export async function loadTaskContext(tasks: TaskDoc[]): Promise<TaskContext> {
   return { profiles, enrolments, readings: new Map(readings.data.map((r) => [r._id, r])), referrals }
 }
 
-function referralView(a: ReferralAppointmentDoc): ReferralView {
+function referralView(a: AppointmentRow): ReferralView {
   return {
     appointmentId: a._id,
     date: a.date,

@@ -12,12 +12,21 @@ import { READING_KIND_LABELS, TIMELINE_KIND_LABELS, type TimelineItem } from '..
 import { CLASSIFICATION_LABELS, cstDay, type RecordRules } from '../../types/records-rules'
 import { db } from '../common/db'
 import { collection } from '../common/typed'
-import { APPOINTMENTS, DECOCTION_ORDERS, FOLLOW_UPS, NURSING_VISITS, READINGS, type FollowUpDoc, type ReadingDoc } from './docs'
+import {
+  APPOINTMENTS,
+  DECOCTION_ORDERS,
+  FOLLOW_UPS,
+  NURSING_VISITS,
+  READINGS,
+  type AppointmentRow,
+  type FollowUpDoc,
+  type ReadingDoc,
+  type Row
+} from './docs'
 import type { ProfileDoc } from '../common/patients'
 import { flagOf, readingDisplay } from './views'
 import type { PatientContext } from '../../types/records-rules'
 
-type Row = Record<string, unknown> & { _id: string }
 const str = (v: unknown) => (typeof v === 'string' ? v : '')
 const item = (kind: TimelineItem['kind'], rest: Omit<TimelineItem, 'kind' | 'kindLabel'>): TimelineItem => ({
   kind,
@@ -48,8 +57,7 @@ export async function timelinePage(
       .get()
   const [appts, orders, nursing, readings, followUps] = await Promise.all([
     // By day, then by the visit's time below: a day's visits past `before` are dropped after the read.
-    db()
-      .collection(APPOINTMENTS)
+    collection<AppointmentRow>(APPOINTMENTS)
       .where({ profileId: p._id, ...(before ? { date: _.lte(cstDay(before)) } : {}) })
       .orderBy('date', 'desc')
       .limit(take + 10)
@@ -60,7 +68,7 @@ export async function timelinePage(
     q<FollowUpDoc>(FOLLOW_UPS, 'at')
   ])
   const items: TimelineItem[] = []
-  for (const a of appts.data as Row[]) {
+  for (const a of appts.data) {
     const at = new Date(`${str(a.date)}T${str(a.start) || '00:00'}:00+08:00`).toISOString()
     if (before && at >= before) continue
     const status = str(a.status)
@@ -78,7 +86,7 @@ export async function timelinePage(
       })
     )
   }
-  for (const o of orders.data as Row[]) {
+  for (const o of orders.data) {
     const status = str(o.status)
     items.push(
       item('decoction_order', {
@@ -92,7 +100,7 @@ export async function timelinePage(
       })
     )
   }
-  for (const v of nursing.data as Row[]) {
+  for (const v of nursing.data) {
     const names = Array.isArray(v.items) ? (v.items as Row[]).map((i) => str(i.name)).filter(Boolean) : []
     items.push(
       item('nursing_visit', {
