@@ -9,7 +9,7 @@
  *   `listReadings` for the 7/30/90-day chart and its table (`bands` are the threshold bands),
  *   `timeline` (paged with `nextBefore`), `exportFhir` (a file to save and share).
  * - doctor 随访: `followUpConsole` (due/overdue/all; each task has the readings behind it and
- *   `shortcuts` for booking.book / nursing's request with the profile and reason), `patientRecord`,
+ *   `shortcuts` for booking.referralBook / nursing's request with the profile and reason), `patientRecord`,
  *   `recordFollowUp` (the national form; `programmes` lists complications), `closeTask`,
  *   `findPatients` + `enrol`; `listReadings` and `timeline` work for staff too (audited).
  * - nurse: `nurseReading` from a visit; nurse or doctor: `importReadings` (device CSV/JSON).
