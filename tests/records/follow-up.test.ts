@@ -58,7 +58,13 @@ test('the doctor closes a task with a phone follow-up and the next one is schedu
   expect(await openTasks(father, 'high_readings')).toHaveLength(0)
   // The move went through the workflow and is on record; the family was told the next date.
   expect(await count('status_events', { docId: task._id, to: 'done' })).toBe(1)
-  expect(await count('outbox', { kind: 'records_follow_up_done', dedupeKey: `records_done_${task._id}` })).toBe(1)
+  const told = await db()
+    .collection('outbox')
+    .where({ kind: 'records_follow_up_done', dedupeKey: `records_done_${task._id}` })
+    .get()
+  expect(told.data).toHaveLength(1)
+  // The notice opens the family's 健康档案 on this patient (a page the app has).
+  expect((told.data[0] as { page: string }).page).toBe(`/packages/records/home/index?profileId=${father}`)
   // A second try on the same task is refused.
   const again = await b.call('doctor', 'records', 'recordFollowUp', { taskId: task._id, form: form() }, rid())
   expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT')
