@@ -54,9 +54,10 @@ export const appointmentWorkflow = defineWorkflow<AppointmentStatus>({
 /** Statuses that hold a place and count towards the patient's active limit. */
 export const ACTIVE_STATUSES: readonly AppointmentStatus[] = ['booked', 'checked_in']
 
-export const CHANNELS = ['self', 'family', 'hotline'] as const
+/** `referral`: the follow-up doctor booked it from a follow-up task (转诊). */
+export const CHANNELS = ['self', 'family', 'hotline', 'referral'] as const
 export type Channel = (typeof CHANNELS)[number]
-export const CHANNEL_LABELS: Record<Channel, string> = { self: '本人预约', family: '家属代约', hotline: '热线预约' }
+export const CHANNEL_LABELS: Record<Channel, string> = { self: '本人预约', family: '家属代约', hotline: '热线预约', referral: '随访转诊' }
 
 export const CANCELLED_BY = ['', 'patient', 'hotline', 'hospital'] as const
 export type CancelledBy = (typeof CANCELLED_BY)[number]
@@ -189,8 +190,10 @@ export const appointmentView = z.object({
   profileId: id,
   patientName: z.string(),
   channel: z.enum(CHANNELS),
-  /** The hotline staff member who booked, for channel `hotline`. */
+  /** The staff member who booked: the hotline's, or the follow-up doctor's for channel `referral`. */
   bookedByName: z.string(),
+  /** The follow-up task a `referral` was booked from; '' otherwise. */
+  referralTaskId: z.string(),
   queueNo: z.number().int(),
   sliceId: z.string(),
   date: z.string(),
@@ -473,8 +476,7 @@ export const bookingActions = {
     example: () => ({ phone: '13705310088', name: '王秀英', idNumber: '370125195208140029', relation: 'self', consent: true })
   }),
   hotlineBook: action({ input: bookInput.omit({ returnOf: true }), output: appointmentView })({
-    // The follow-up doctor books an expert for a patient from a task through the same flow; the appointment records who.
-    roles: ['hotline', 'doctor'],
+    roles: ['hotline'],
     requestId: true,
     example: (f) => ({ scheduleId: f.booking.openScheduleId, sliceId: f.booking.openSliceId, profileId: f.ownProfileId })
   }),
@@ -486,7 +488,23 @@ export const bookingActions = {
   hotlineAppointments: action({
     input: z.object({ profileId: id }).strict(),
     output: z.object({ patient: hotlinePatientView.omit({ created: true }), appointments: z.array(appointmentView) })
-  })({ roles: ['hotline', 'doctor'], requestId: false, example: (f) => ({ profileId: f.ownProfileId }) }),
+  })({ roles: ['hotline'], requestId: false, example: (f) => ({ profileId: f.ownProfileId }) }),
+
+  // 随访转诊 (the follow-up doctor)
+  /**
+   * From a follow-up task (open, or done or closed a few days ago), the doctor books the patient an
+   * expert: the appointment records him and the task, and the family is told.
+   */
+  referralBook: action({ input: bookInput.omit({ returnOf: true }).extend({ taskId: id }).strict(), output: appointmentView })({
+    roles: ['doctor'],
+    requestId: true,
+    example: (f) => ({
+      scheduleId: f.booking.openScheduleId,
+      sliceId: f.booking.openSliceId,
+      profileId: f.ownProfileId,
+      taskId: f.records.openTaskId
+    })
+  }),
 
   // 爽约限制 (admin)
   listBans: action({
@@ -531,7 +549,8 @@ export const BOOKING_FIELD_LABELS: Record<string, string> = {
   reason: '原因',
   consent: '来电者同意',
   appointmentId: '预约',
-  departmentId: '科室'
+  departmentId: '科室',
+  taskId: '随访任务'
 }
 
 registerFieldLabels(BOOKING_FIELD_LABELS)

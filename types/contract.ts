@@ -128,7 +128,7 @@ export interface Fixtures {
   }
   /** Health records (健康档案与随访), from the demo seed; "own" is 李德福. */
   records: {
-    /** 李德福's open follow-up task (three high days). */
+    /** 李德福's open follow-up task (the next one planned at his last follow-up). */
     openTaskId: string
     /** An instant an hour ago, for readings. */
     pastTime: string

@@ -324,6 +324,23 @@ export function suggestedNextDate(today: string, c: Classification, referred: bo
   return addDays(today, c === 'satisfactory' && !referred ? r.nextDaysControlled : r.nextDaysUncontrolled)
 }
 
+/**
+ * Whether the follow-up doctor may book `profileId` an expert from this task (转诊): the task must be
+ * the patient's, and open, or done or closed within `referralDaysAfterTask` days (he usually books
+ * right after recording the follow-up). The reason he is refused, or null.
+ */
+export function referralProblem(
+  task: { profileId: string; status: 'open' | 'done' | 'closed'; updatedAt: string },
+  profileId: string,
+  now: Date,
+  r: Pick<RecordRules, 'referralDaysAfterTask'>
+): { code: 'INVALID_INPUT' | 'CONFLICT'; message: string } | null {
+  if (task.profileId !== profileId) return { code: 'INVALID_INPUT', message: '这条随访任务不是这位患者的，请从该患者的随访任务预约' }
+  if (task.status === 'open') return null
+  if (daysBetween(cstDay(new Date(task.updatedAt)), cstDay(now)) <= r.referralDaysAfterTask) return null
+  return { code: 'CONFLICT', message: `这条随访任务已结束超过${r.referralDaysAfterTask}天，请从患者当前的随访任务预约专家` }
+}
+
 export function nextDateProblem(next: string, today: string): string | null {
   if (next <= today) return '下次随访日期应晚于今天'
   if (daysBetween(today, next) > 366) return '下次随访日期最多一年后'

@@ -45,6 +45,8 @@ export const recordsSettingsSchema = z.object({
   nextDaysUncontrolled: z.number().int().min(1).max(90),
   /** How far back a reading may be entered. */
   maxBackfillDays: z.number().int().min(1).max(3650),
+  /** A task done or closed this many days ago still lets the doctor book the patient an expert from it (转诊). */
+  referralDaysAfterTask: z.number().int().min(0).max(90),
   programmes: z.array(programmeSetting).min(1).max(20)
 })
 export type RecordsSettings = z.infer<typeof recordsSettingsSchema>
@@ -74,6 +76,7 @@ export const DEFAULT_RECORDS_SETTINGS: RecordsSettings = {
   nextDaysControlled: 90,
   nextDaysUncontrolled: 14,
   maxBackfillDays: 365,
+  referralDaysAfterTask: 7,
   programmes: [
     { code: HYPERTENSION, name: '高血压', quarterly: true, complications: ['冠心病', '脑卒中', '心力衰竭', '高血压肾病', '视网膜病变'] },
     { code: 't2dm', name: '2型糖尿病', quarterly: true, complications: ['糖尿病肾病', '糖尿病视网膜病变', '糖尿病足', '周围神经病变'] },

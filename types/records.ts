@@ -9,7 +9,7 @@
  *   `listReadings` for the 7/30/90-day chart and its table (`bands` are the threshold bands),
  *   `timeline` (paged with `nextBefore`), `exportFhir` (a file to save and share).
  * - doctor 随访: `followUpConsole` (due/overdue/all; each task has the readings behind it and
- *   `shortcuts` for booking.book / nursing's request with the profile and reason), `patientRecord`,
+ *   `shortcuts` for booking.referralBook / nursing's request with the profile and reason), `patientRecord`,
  *   `recordFollowUp` (the national form; `programmes` lists complications), `closeTask`,
  *   `findPatients` + `enrol`; `listReadings` and `timeline` work for staff too (audited).
  * - nurse: `nurseReading` from a visit; nurse or doctor: `importReadings` (device CSV/JSON).
@@ -186,6 +186,23 @@ export const readingView = z.object({
 })
 export type ReadingView = z.infer<typeof readingView>
 
+/** An expert the doctor booked the patient from this task (booking.referralBook). */
+export const referralView = z.object({
+  appointmentId: id,
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  doctorName: z.string(),
+  doctorTitle: z.string(),
+  departmentName: z.string(),
+  hospitalName: z.string(),
+  queueNo: z.number().int(),
+  status: z.string(),
+  statusLabel: z.string(),
+  bookedByName: z.string()
+})
+export type ReferralView = z.infer<typeof referralView>
+
 export const taskView = z.object({
   id,
   profileId: id,
@@ -202,7 +219,9 @@ export const taskView = z.object({
   /** The statuses this caller may move it to (from the workflow table). */
   next: z.array(z.enum(TASK_STATUSES)),
   followUpId: id.nullable(),
-  closeReason: z.string().nullable()
+  closeReason: z.string().nullable(),
+  /** Experts booked from this task (转诊), soonest first. */
+  referrals: z.array(referralView)
 })
 export type TaskView = z.infer<typeof taskView>
 
@@ -272,7 +291,9 @@ export const timelineItem = z.object({
   title: z.string(),
   detail: z.string(),
   status: z.string().nullable(),
-  flag: flagView.nullable()
+  flag: flagView.nullable(),
+  /** A booked visit still to come (待就诊). */
+  upcoming: z.boolean()
 })
 export type TimelineItem = z.infer<typeof timelineItem>
 

@@ -65,6 +65,11 @@ export const SETTING_DESCRIPTIONS: Record<string, SettingDescription> = {
   'records.nextDaysControlled': { label: '控制良好下次随访', meaning: '随访判定控制良好后，建议多少天后再随访', unit: '天' },
   'records.nextDaysUncontrolled': { label: '控制不佳下次随访', meaning: '随访判定控制不佳后，建议多少天后再随访', unit: '天' },
   'records.maxBackfillDays': { label: '最多补录天数', meaning: '测量数据最早可补录到多少天前', unit: '天' },
+  'records.referralDaysAfterTask': {
+    label: '随访后转诊期限',
+    meaning: '随访任务完成或关闭后几天内，仍可从该任务为患者预约专家',
+    unit: '天'
+  },
   'records.programmes': { label: '慢病管理项目', meaning: '可纳入管理的慢病项目（编码、名称、是否每季度随访、并发症）' },
   'retention.outpatientRecordYears': {
     label: '门诊病历保存年限',

@@ -101,6 +101,8 @@ export interface AppointmentDoc {
   /** Who pressed book: the family's account, a hotline staff member, or `system` for the waitlist. */
   bookedBy: string
   bookedByName: string
+  /** The follow-up task a `referral` was booked from; '' (or absent on older documents) otherwise. */
+  referralTaskId?: string
   queueNo: number
   date: string
   start: string

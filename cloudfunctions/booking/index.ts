@@ -24,6 +24,7 @@ import { markNoShows } from './actions/mark-no-shows'
 import { remindDayBefore } from './actions/remind-day-before'
 import { myPatients } from './actions/my-patients'
 import { publish } from './actions/publish'
+import { referralBook } from './actions/referral-book'
 import { returnVisitOptions } from './actions/return-visit-options'
 import { revealPatient } from './actions/reveal-patient'
 import { sessionBookings } from './actions/session-bookings'
@@ -63,6 +64,7 @@ export const fn = createFunction(
     hotlineBook,
     hotlineCancel,
     hotlineAppointments,
+    referralBook,
     listBans,
     liftBan
   },

@@ -257,6 +257,7 @@ async function promoteFirst(
       channel: wait.channel,
       bookedBy: 'system',
       bookedByName: '',
+      referralTaskId: '',
       queueNo: queueNumber(slices, i),
       fee: schedule.fee,
       returnOf: '',

@@ -7,7 +7,7 @@
  */
 import { bookingRefusal } from '../../types/booking-rules'
 import { iso } from '../common/clock'
-import { db } from '../common/db'
+import { db, inTransaction, type Transaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import { getSettings } from '../common/settings'
 import {
@@ -34,6 +34,10 @@ export interface BookRequest {
   requestKey: string
   /** A completed visit whose free return visit this is (checked by the caller). */
   returnOf?: string
+  /** The follow-up task the doctor books from (转诊, checked by the caller): channel `referral`. */
+  referralTaskId?: string
+  /** Writes that commit with the appointment or not at all (the family's notice). */
+  within?: (tx: Transaction, doc: AppointmentDoc) => Promise<void>
 }
 
 export async function placeBooking(req: BookRequest): Promise<AppointmentDoc> {
@@ -62,7 +66,13 @@ export async function placeBooking(req: BookRequest): Promise<AppointmentDoc> {
 
   const doc = newAppointment(req, id, held.state, schedule, i, nowIso)
   try {
-    await db().collection(APPOINTMENTS).add(doc)
+    const { within } = req
+    if (within)
+      await inTransaction(async (tx) => {
+        await tx.collection(APPOINTMENTS).add(doc)
+        await within(tx, doc)
+      })
+    else await db().collection(APPOINTMENTS).add(doc)
     return doc
   } catch (err) {
     await Promise.all([returnPlace(req.scheduleId, i), releasePatient(req.profileId, req.scheduleId)])
@@ -105,9 +115,10 @@ function newAppointment(req: BookRequest, id: string, state: PatientStateDoc, s:
     profileId: req.profileId,
     accountId: state.accountId,
     patientName: state.name,
-    channel: req.by.hotline ? 'hotline' : state.relation === 'self' ? 'self' : 'family',
+    channel: req.referralTaskId ? 'referral' : req.by.hotline ? 'hotline' : state.relation === 'self' ? 'self' : 'family',
     bookedBy: req.by.accountId,
     bookedByName: req.by.hotline ? req.by.name : '',
+    referralTaskId: req.referralTaskId ?? '',
     ...sessionSnapshot(s, i),
     fee: req.returnOf ? 0 : s.fee,
     returnOf: req.returnOf ?? '',

@@ -93,6 +93,7 @@ export function appointmentView(a: AppointmentDoc, ctx: AppointmentViewContext):
     patientName: a.patientName,
     channel: a.channel,
     bookedByName: a.bookedByName,
+    referralTaskId: a.referralTaskId ?? '',
     queueNo: a.queueNo,
     sliceId: a.sliceId,
     date: a.date,

@@ -15,7 +15,8 @@ import { transition, type Actor } from '../common/transition'
 import { ENROLMENTS, FOLLOW_UPS, TASKS, type EnrolmentDoc, type FollowUpDoc, type TaskDoc } from './docs'
 import { collection } from '../common/typed'
 
-export const RECORDS_PAGE = '/packages/records/index/index'
+/** The family's 健康档案 (it opens on the profile named by `profileId`). */
+export const RECORDS_PAGE = '/packages/records/home/index'
 
 export interface DoneMove {
   task: TaskDoc

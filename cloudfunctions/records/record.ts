@@ -1,28 +1,40 @@
 /** A patient's whole record for export: JSON for people and a FHIR R4 Bundle for systems. */
 import { fhirNursingFromRow, fhirPrescriptionFromRow, recordBundle, type FhirBundle } from '../../types/records-fhir'
 import { getSettings } from '../common/settings'
-import { db } from '../common/db'
+import { collection } from '../common/typed'
 import type { ProfileDoc } from '../common/patients'
-import { APPOINTMENTS, FOLLOW_UPS, NURSING_VISITS, PRESCRIPTIONS, READINGS, TASKS, measureOf } from './docs'
+import {
+  APPOINTMENTS,
+  FOLLOW_UPS,
+  NURSING_VISITS,
+  PRESCRIPTIONS,
+  READINGS,
+  TASKS,
+  measureOf,
+  type AppointmentRow,
+  type FollowUpDoc,
+  type ReadingDoc,
+  type Row,
+  type TaskDoc
+} from './docs'
 import { enrolmentsOf } from './reads'
 import { enrolmentView, followUpView, patientSummary, readingView, flagOf, patientContext } from './views'
 
 const MAX = 1000
 
-// Other services' documents are read as plain rows (never through their function code), so each field is checked.
-type Row = Record<string, unknown>
-
 export async function loadRecord(p: ProfileDoc, at: string): Promise<{ record: Record<string, unknown>; bundle: FhirBundle }> {
-  const all = (c: string, field: string) => db().collection(c).where({ profileId: p._id }).orderBy(field, 'desc').limit(MAX).get()
+  // Other services' prescriptions and visits are plain rows (never their function code), each field checked.
+  const all = <T extends { _id: string }>(c: string, field: string) =>
+    collection<T>(c).where({ profileId: p._id }).orderBy(field, 'desc').limit(MAX).get()
   const [settings, enrolments, readings, tasks, followUps, appts, rxs, visits] = await Promise.all([
     getSettings(),
     enrolmentsOf([p._id]),
-    all(READINGS, 'measuredAt'),
-    all(TASKS, 'createdAt'),
-    all(FOLLOW_UPS, 'at'),
-    all(APPOINTMENTS, 'date'),
-    all(PRESCRIPTIONS, 'createdAt'),
-    all(NURSING_VISITS, 'createdAt')
+    all<ReadingDoc>(READINGS, 'measuredAt'),
+    all<TaskDoc>(TASKS, 'createdAt'),
+    all<FollowUpDoc>(FOLLOW_UPS, 'at'),
+    all<AppointmentRow>(APPOINTMENTS, 'date'),
+    all<Row>(PRESCRIPTIONS, 'createdAt'),
+    all<Row>(NURSING_VISITS, 'createdAt')
   ])
   const rules = settings.records
   const names = new Map(rules.programmes.map((g) => [g.code, g.name]))
@@ -68,11 +80,11 @@ export async function loadRecord(p: ProfileDoc, at: string): Promise<{ record: R
         status: a.status,
         start: new Date(`${a.date}T${a.start}:00+08:00`).toISOString(),
         end: new Date(`${a.date}T${a.end}:00+08:00`).toISOString(),
-        description: `${a.hospitalName ?? ''} ${a.departmentName ?? ''} ${a.doctorName ?? ''}`.trim()
+        description: `${a.hospitalName} ${a.departmentName} ${a.doctorName}`.trim()
       })),
       enrolments: enrolments.map((e) => ({ id: e._id, programmeName: names.get(e.programme) ?? e.programme, enrolledAt: e.enrolledAt })),
-      prescriptions: (rxs.data as Row[]).map(fhirPrescriptionFromRow),
-      nursingVisits: (visits.data as Row[]).map(fhirNursingFromRow)
+      prescriptions: rxs.data.map(fhirPrescriptionFromRow),
+      nursingVisits: visits.data.map(fhirNursingFromRow)
     },
     at
   )

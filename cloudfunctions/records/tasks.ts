@@ -1,8 +1,9 @@
 /** Task views with the readings behind them, in each patient's context, for the console and records. */
-import type { TaskView } from '../../types/records'
+import { APPOINTMENT_STATUS_LABELS } from '../../types/booking'
+import type { ReferralView, TaskView } from '../../types/records'
 import { TASK_REASON_LABELS, cstDay, type RecordRules } from '../../types/records-rules'
 import { db } from '../common/db'
-import { READINGS, type EnrolmentDoc, type ReadingDoc, type TaskDoc } from './docs'
+import { APPOINTMENTS, READINGS, type EnrolmentDoc, type ReadingDoc, type AppointmentRow, type TaskDoc } from './docs'
 import type { ProfileDoc } from '../common/patients'
 import { enrolmentsOf, profileMap } from './reads'
 import { patientContext, readingView, taskView, flagOf } from './views'
@@ -12,13 +13,15 @@ export interface TaskContext {
   profiles: Map<string, ProfileDoc>
   enrolments: EnrolmentDoc[]
   readings: Map<string, ReadingDoc>
+  /** Experts booked from each task (by task id). */
+  referrals: Map<string, ReferralView[]>
 }
 
 export async function loadTaskContext(tasks: TaskDoc[]): Promise<TaskContext> {
   const ids = [...new Set(tasks.flatMap((t) => t.readingIds))]
   const _ = db().command
   const profileIds = [...new Set(tasks.map((t) => t.profileId))]
-  const [profiles, enrolments, readings] = await Promise.all([
+  const [profiles, enrolments, readings, booked] = await Promise.all([
     profileMap(profileIds),
     enrolmentsOf(profileIds),
     ids.length
@@ -26,9 +29,38 @@ export async function loadTaskContext(tasks: TaskDoc[]): Promise<TaskContext> {
           .where({ _id: _.in(ids) })
           .limit(1000)
           .get()
+      : Promise.resolve({ data: [] }),
+    profileIds.length
+      ? collection<AppointmentRow>(APPOINTMENTS)
+          .where({ profileId: _.in(profileIds), channel: 'referral' })
+          .orderBy('date', 'desc')
+          .limit(200)
+          .get()
       : Promise.resolve({ data: [] })
   ])
-  return { profiles, enrolments, readings: new Map(readings.data.map((r) => [r._id, r])) }
+  const referrals = new Map<string, ReferralView[]>()
+  for (const a of [...booked.data].reverse()) {
+    if (!a.referralTaskId) continue
+    referrals.set(a.referralTaskId, [...(referrals.get(a.referralTaskId) ?? []), referralView(a)])
+  }
+  return { profiles, enrolments, readings: new Map(readings.data.map((r) => [r._id, r])), referrals }
+}
+
+function referralView(a: AppointmentRow): ReferralView {
+  return {
+    appointmentId: a._id,
+    date: a.date,
+    start: a.start,
+    end: a.end,
+    doctorName: a.doctorName,
+    doctorTitle: a.doctorTitle,
+    departmentName: a.departmentName,
+    hospitalName: a.hospitalName,
+    queueNo: a.queueNo,
+    status: a.status,
+    statusLabel: APPOINTMENT_STATUS_LABELS[a.status as keyof typeof APPOINTMENT_STATUS_LABELS] ?? a.status,
+    bookedByName: a.bookedByName
+  }
 }
 
 export function taskViewIn(t: TaskDoc, c: TaskContext, roles: readonly string[], at: Date, rules: RecordRules): TaskView {
@@ -38,7 +70,7 @@ export function taskViewIn(t: TaskDoc, c: TaskContext, roles: readonly string[],
     .filter((r): r is ReadingDoc => !!r)
     .sort((a, b) => (a.measuredAt < b.measuredAt ? 1 : -1))
     .map((r) => readingView(r, flagOf(r, p ? patientContext(p, c.enrolments, new Date(r.measuredAt)) : null, rules)))
-  return taskView(t, readings, roles, cstDay(at))
+  return taskView(t, readings, roles, cstDay(at), c.referrals.get(t._id) ?? [])
 }
 
 export function shortcutsOf(t: TaskDoc) {

@@ -12,6 +12,7 @@ import {
   type EnrolmentView,
   type FollowUpView,
   type ReadingView,
+  type ReferralView,
   type TaskView
 } from '../../types/records'
 import {
@@ -63,7 +64,13 @@ export function readingView(r: ReadingDoc, flag: Flag): ReadingView {
 
 export { patientContext } from '../common/readings'
 
-export function taskView(t: TaskDoc, readings: ReadingView[], roles: readonly string[], today: string): TaskView {
+export function taskView(
+  t: TaskDoc,
+  readings: ReadingView[],
+  roles: readonly string[],
+  today: string,
+  referrals: ReferralView[] = []
+): TaskView {
   return {
     id: t._id,
     profileId: t.profileId,
@@ -78,7 +85,8 @@ export function taskView(t: TaskDoc, readings: ReadingView[], roles: readonly st
     readings,
     next: nextSteps(taskWorkflow, t.status, roles),
     followUpId: t.followUpId,
-    closeReason: t.closeReason
+    closeReason: t.closeReason,
+    referrals
   }
 }
 

@@ -89,7 +89,7 @@ test('the family’s export is a FHIR R4 Bundle whose references all resolve ins
     { profileId: father, measure: { kind: 'spo2', value: 97 }, measuredAt: new Date(Date.now() - 3600_000).toISOString() },
     rid()
   )
-  const [task] = await openTasks(father, 'high_readings')
+  const [task] = await openTasks(father, 'planned')
   await b.ok(
     'doctor',
     'records',

@@ -7,10 +7,10 @@ import { db } from '../../cloudfunctions/common/db'
 export async function recordsFixtures(defuProfileId: string): Promise<Fixtures['records']> {
   const res = await db()
     .collection('follow_up_tasks')
-    .where({ openKey: `${defuProfileId}:high_readings` })
+    .where({ openKey: `${defuProfileId}:planned` })
     .get()
   const task = res.data[0] as { _id: string } | undefined
-  if (!task) throw new Error("demo seed has no open task for 李德福's high readings")
+  if (!task) throw new Error('demo seed has no open planned follow-up for 李德福')
   return {
     openTaskId: task._id,
     pastTime: new Date(now().getTime() - 3600_000).toISOString(),

@@ -4,7 +4,7 @@ import { addDays, cstDay } from '../../types/records-rules'
 import { now } from '../../cloudfunctions/common/clock'
 import { db } from '../../cloudfunctions/common/db'
 import { killedAtWriteTo, rid, openBackend, type TestBackend } from '../helpers/backend'
-import { bp, count, openTasks, profileOf } from './helpers'
+import { bp, count, openTasks, profileOf, threeHighDays } from './helpers'
 
 let b: TestBackend
 let father: string
@@ -27,9 +27,12 @@ const form = (more: Partial<FollowUpForm> = {}): FollowUpForm => ({
   ...more
 })
 
-test('the demo doctor sees 李德福’s task with its reason, the three high readings and what he needs to call', async () => {
+test('three high days entered by the daughter open a task; the doctor sees it with the three readings and what he needs to call', async () => {
+  // The seed's last two weeks are within his target: only the third new high day opens a task.
+  const { opened } = await threeHighDays(b, father)
+  expect(opened).toEqual([null, null, 'high_readings'])
   const res = await b.ok('doctor', 'records', 'followUpConsole', { filter: 'all' })
-  const task = res.tasks.find((t) => t.patientName === '李德福')!
+  const task = res.tasks.find((t) => t.patientName === '李德福' && t.reason === 'high_readings')!
   expect(task).toMatchObject({
     reason: 'high_readings',
     reasonLabel: '多次读数偏高',
@@ -43,7 +46,7 @@ test('the demo doctor sees 李德福’s task with its reason, the three high re
 })
 
 test('the doctor closes a task with a phone follow-up and the next one is scheduled', async () => {
-  const [task] = await openTasks(father, 'high_readings')
+  const { task } = await threeHighDays(b, father)
   const res = await b.ok('doctor', 'records', 'recordFollowUp', { taskId: task._id, form: form() }, rid())
   expect(res.task).toMatchObject({ status: 'done', statusLabel: '已随访', followUpId: res.followUp.id, next: [] })
   expect(res.followUp).toMatchObject({
@@ -55,14 +58,21 @@ test('the doctor closes a task with a phone follow-up and the next one is schedu
   expect(await openTasks(father, 'high_readings')).toHaveLength(0)
   // The move went through the workflow and is on record; the family was told the next date.
   expect(await count('status_events', { docId: task._id, to: 'done' })).toBe(1)
-  expect(await count('outbox', { kind: 'records_follow_up_done' })).toBe(1)
+  const told = await db()
+    .collection('outbox')
+    .where({ kind: 'records_follow_up_done', dedupeKey: `records_done_${task._id}` })
+    .get()
+  expect(told.data).toHaveLength(1)
+  // The notice opens the family's 健康档案 on this patient (a page the app has).
+  expect((told.data[0] as { page: string }).page).toBe(`/packages/records/home/index?profileId=${father}`)
   // A second try on the same task is refused.
   const again = await b.call('doctor', 'records', 'recordFollowUp', { taskId: task._id, form: form() }, rid())
   expect(again.ok ? 'ok' : again.error.code).toBe('CONFLICT')
 })
 
 test('a follow-up cut off before the family’s notice is written leaves the task open; done again, the family is told once', async () => {
-  const [task] = await openTasks(father, 'high_readings')
+  const { task } = await threeHighDays(b, father)
+  const toldBefore = await count('outbox', { kind: 'records_follow_up_done' })
   const requestId = rid()
   const cut = await killedAtWriteTo(b, 'outbox', () =>
     b.call('doctor', 'records', 'recordFollowUp', { taskId: task._id, form: form() }, requestId)
@@ -70,14 +80,14 @@ test('a follow-up cut off before the family’s notice is written leaves the tas
   expect(cut).toMatchObject({ ok: false })
   expect(await openTasks(father, 'high_readings')).toHaveLength(1)
   expect(await count('status_events', { docId: task._id, to: 'done' })).toBe(0)
-  expect(await count('outbox', { kind: 'records_follow_up_done' })).toBe(0)
+  expect(await count('outbox', { kind: 'records_follow_up_done' })).toBe(toldBefore)
   await b.ok('doctor', 'records', 'recordFollowUp', { taskId: task._id, form: form() }, requestId)
   expect(await count('status_events', { docId: task._id, to: 'done' })).toBe(1)
-  expect(await count('outbox', { kind: 'records_follow_up_done' })).toBe(1)
+  expect(await count('outbox', { kind: 'records_follow_up_done' })).toBe(toldBefore + 1)
 })
 
 test('uncontrolled twice in a row suggests referral', async () => {
-  const [task] = await openTasks(father, 'high_readings')
+  const { task } = await threeHighDays(b, father)
   const first = await b.ok('doctor', 'records', 'recordFollowUp', { taskId: task._id, form: form() }, rid())
   const second = await b.ok('doctor', 'records', 'recordFollowUp', { taskId: first.nextTask!.id, form: form() }, rid())
   expect(second.followUp).toMatchObject({ referralSuggested: true, referralReason: expect.stringContaining('连续两次控制不满意') })
@@ -86,7 +96,7 @@ test('uncontrolled twice in a row suggests referral', async () => {
 })
 
 test('a new complication suggests referral and is kept on the enrolment', async () => {
-  const [task] = await openTasks(father, 'high_readings')
+  const { task } = await threeHighDays(b, father)
   const res = await b.ok(
     'doctor',
     'records',
@@ -100,15 +110,15 @@ test('a new complication suggests referral and is kept on the enrolment', async 
 })
 
 test('a next date today or in the past is refused on its field and changes nothing', async () => {
-  const [task] = await openTasks(father, 'high_readings')
+  const { task } = await threeHighDays(b, father)
   const res = await b.call('doctor', 'records', 'recordFollowUp', { taskId: task._id, form: form({ nextDate: cstDay(now()) }) }, rid())
   expect(res.ok ? 'ok' : res.error.fields).toEqual({ 'form.nextDate': '下次随访日期应晚于今天' })
   expect(await openTasks(father, 'high_readings')).toHaveLength(1)
-  expect(await count('follow_ups', {})).toBe(0)
+  expect(await count('follow_ups', { taskId: task._id })).toBe(0)
 })
 
 test('a task closed without a follow-up keeps its reason and frees the way for a new one', async () => {
-  const [task] = await openTasks(father, 'high_readings')
+  const { task } = await threeHighDays(b, father)
   const closed = await b.ok('doctor', 'records', 'closeTask', { taskId: task._id, reason: '患者已住院治疗' }, rid())
   expect(closed).toMatchObject({ status: 'closed', closeReason: '患者已住院治疗' })
   const critical = await bp(b, 'li_mei', father, 190, 115)
@@ -116,7 +126,7 @@ test('a task closed without a follow-up keeps its reason and frees the way for a
 })
 
 test('a family cannot record a follow-up or close a task', async () => {
-  const [task] = await openTasks(father, 'high_readings')
+  const { task } = await threeHighDays(b, father)
   const res = await b.call('li_mei', 'records', 'closeTask', { taskId: task._id, reason: '不需要了' }, rid())
   expect(res.ok ? 'ok' : res.error.code).toBe('FORBIDDEN')
 })

@@ -40,3 +40,18 @@ export async function openTasks(profileId: string, reason?: string) {
     .get()
   return res.data as Array<{ _id: string; reason: string; readingIds: string[]; dueDate: string }>
 }
+
+/**
+ * The family enters three readings over 李德福's 150/90 target on three days (the day before
+ * yesterday, yesterday, now): the third opens the "three high readings" task, which is returned.
+ */
+export async function threeHighDays(b: TestBackend, profileId: string, as = 'li_mei') {
+  const entered = [
+    await bp(b, as, profileId, 158, 96, hoursAgo(48)),
+    await bp(b, as, profileId, 162, 98, hoursAgo(24)),
+    await bp(b, as, profileId, 156, 94, hoursAgo(0.1))
+  ]
+  const opened = entered.map((r) => (r.ok ? (r.data.taskOpened?.reason ?? null) : r.error.message))
+  const [task] = await openTasks(profileId, 'high_readings')
+  return { opened, task }
+}

@@ -128,7 +128,7 @@ test('the chart gets the period oldest first with the patient’s own BP bands',
   expect(res.bands.find((x) => x.label === '收缩压偏高')?.from).toBe(150)
 })
 
-test('the timeline shows appointments, decoction orders, nursing visits and readings, newest first and paged', async () => {
+test('the timeline shows appointments, decoction orders, nursing visits, readings and follow-ups, newest first and paged', async () => {
   const first = await b.ok('li_mei', 'records', 'timeline', {
     profileId: father,
     limit: 10
@@ -147,8 +147,10 @@ test('the timeline shows appointments, decoction orders, nursing visits and read
   }
   const ats = all.map((i) => i.at)
   expect([...ats].sort().reverse()).toEqual(ats)
+  // Every status reads in Chinese (a nursing visit's too).
+  expect(all.filter((i) => i.status && /[a-z_]/.test(i.status)).map((i) => `${i.kind}:${i.status}`)).toEqual([])
   // 李德福 also has the seeded home nursing visits.
-  expect(new Set(all.map((i) => i.kind))).toEqual(new Set(['appointment', 'decoction_order', 'nursing_visit', 'reading']))
+  expect(new Set(all.map((i) => i.kind))).toEqual(new Set(['appointment', 'decoction_order', 'nursing_visit', 'reading', 'follow_up']))
 })
 
 test('a nurse records a reading from a visit, and staff import a device export once', async () => {
@@ -189,4 +191,45 @@ test('a doctor reading a family’s chart is written to the audit log; the famil
   expect(await count('audit_log', { target: `profile:${father}` })).toBe(0)
   await b.ok('doctor', 'records', 'listReadings', { profileId: father, kind: 'bp', days: 7 })
   expect(await count('audit_log', { target: `profile:${father}`, 'actor.accountId': b.accountId('doctor') })).toBe(1)
+})
+
+test('visits still to come lead the timeline as 待就诊 with their day, time, department and expert; a doctor’s read is audited', async () => {
+  const { items } = await b.ok('li_mei', 'records', 'timeline', { profileId: father, limit: 5 })
+  const upcoming = items.filter((i) => i.upcoming)
+  // The seed books 李德福 today (evening) and in three days; the later one comes first.
+  expect(upcoming.length).toBeGreaterThanOrEqual(1)
+  expect(items[0]).toMatchObject({ kind: 'appointment', upcoming: true, status: '待就诊' })
+  expect(items[0].at > new Date().toISOString()).toBe(true)
+  expect(items[0].title).toMatch(/^\S+科 \S+ \S+医师$/)
+  expect(items[0].detail).toMatch(/^\d{1,2}月\d{1,2}日 周. \d{2}:\d{2}-\d{2}:\d{2} · /)
+  const ats = items.map((i) => i.at)
+  expect([...ats].sort().reverse()).toEqual(ats)
+
+  await b.ok('doctor', 'records', 'timeline', { profileId: father, limit: 5 })
+  expect(await count('audit_log', { target: `profile:${father}`, 'actor.accountId': b.accountId('doctor') })).toBe(1)
+})
+
+test('readings sharing one instant are each shown once, however the timeline is paged', async () => {
+  const at = hoursAgo(30)
+  for (const measure of [
+    { kind: 'heart_rate', value: 70 },
+    { kind: 'weight', value: 68 },
+    { kind: 'spo2', value: 97 }
+  ] as const) {
+    await b.ok('li_mei', 'records', 'addReading', { profileId: father, measure, measuredAt: at }, rid())
+  }
+  const whole = await b.ok('li_mei', 'records', 'timeline', { profileId: father, limit: 50 })
+  expect(whole.nextBefore).toBeNull()
+  const ids = whole.items.map((i) => `${i.kind}:${i.id}`)
+  for (const limit of [1, 2, 3, 7]) {
+    const seen: string[] = []
+    let before: string | null | undefined
+    for (let n = 0; n < 100; n++) {
+      const page = await b.ok('li_mei', 'records', 'timeline', { profileId: father, limit, ...(before ? { before } : {}) })
+      seen.push(...page.items.map((i) => `${i.kind}:${i.id}`))
+      before = page.nextBefore
+      if (!before) break
+    }
+    expect(`limit ${limit}: ${seen.join(',')}`).toBe(`limit ${limit}: ${ids.join(',')}`)
+  }
 })

@@ -16,21 +16,23 @@ const tick = () =>
 
 test('the daily timer opens one quarterly follow-up per programme member and tells the family once', async () => {
   b = await openBackend()
-  const father = (await profileOf(b, 'li_mei', '李德福')).id
+  // 李德福's next follow-up is planned already (the seed); 张伟, newly enrolled, has none this quarter.
+  const wei = (await profileOf(b, 'zhang_wei', '张伟')).id
+  await b.ok('doctor', 'records', 'enrol', { profileId: wei, programme: 't2dm' }, rid())
   const first = await tick()
   expect(first).toMatchObject({ ok: true, data: { opened: 1 } })
-  const planned = await db().collection('follow_up_tasks').where({ profileId: father, reason: 'planned', status: 'open' }).get()
+  const planned = await db().collection('follow_up_tasks').where({ profileId: wei, reason: 'planned', status: 'open' }).get()
   expect(planned.data).toHaveLength(1)
   const second = await tick()
   expect(second).toMatchObject({ ok: true, data: { opened: 0 } })
-  expect(await count('follow_up_tasks', { profileId: father, reason: 'planned', status: 'open' })).toBe(1)
+  expect(await count('follow_up_tasks', { profileId: wei, reason: 'planned', status: 'open' })).toBe(1)
 
   // On the quarter's last day the task is due: the family hears once, however often the timer runs.
   const due = (planned.data[0] as { dueDate: string }).dueDate
   setNow(`${due}T01:00:00.000Z`)
   await tick()
   await tick()
-  expect(await count('outbox', { kind: 'records_follow_up_due', accountId: b.accountId('li_mei') })).toBeGreaterThanOrEqual(1)
+  expect(await count('outbox', { kind: 'records_follow_up_due', accountId: b.accountId('zhang_wei') })).toBeGreaterThanOrEqual(1)
   const msgs = await db()
     .collection('outbox')
     .where({ kind: 'records_follow_up_due', dedupeKey: `records_due_${(planned.data[0] as { _id: string })._id}` })

@@ -1,4 +1,4 @@
-import { now } from '../../common/clock'
+import { iso, now } from '../../common/clock'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import { enrolmentsOf, profileFor } from '../reads'
@@ -12,7 +12,7 @@ export async function timeline(input: { profileId: string; before?: string; limi
   const p = await profileFor(ctx, input.profileId, { read: 'timeline' })
   const at = now()
   const [settings, enrolments] = await Promise.all([getSettings(), enrolmentsOf([p._id])])
-  // The first page starts far enough ahead to show upcoming appointments too.
-  const before = input.before ? new Date(input.before).toISOString() : new Date(at.getTime() + 3600_000 * 24 * 400).toISOString()
-  return timelinePage(p, before, input.limit ?? PAGE, patientContext(p, enrolments, at), settings.records)
+  // The first page has no upper bound: booked visits still to come lead it.
+  const before = input.before ? new Date(input.before).toISOString() : null
+  return timelinePage(p, before, input.limit ?? PAGE, patientContext(p, enrolments, at), settings.records, iso(at))
 }

@@ -6,7 +6,7 @@ export const RECORDS_ROUTES = {
   console: '/packages/records/console/index',
   patient: '/packages/records/patient/index',
   followUp: '/packages/records/follow-up/index',
-  /** Booking's browse page; it takes no patient yet (see the report): the doctor lands on the expert list. */
+  /** Booking's browse page in referral mode (`referral` = the task, `profileId`, `patient`): booking.referralBook. */
   bookExpert: '/packages/booking/browse/index',
   /** Nursing's request page, built on another branch: offered only once the app has it (see `pageExists`). */
   nursingRequest: '/packages/nursing/request/index'
@@ -42,6 +42,11 @@ export function to(route: string, query: Record<string, string | undefined> = {}
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`)
   return parts.length ? `${route}?${parts.join('&')}` : route
+}
+
+/** Booking's browse page for the patient of a follow-up task (随访转诊, booking.referralBook). */
+export function referralRoute(t: { id: string; profileId: string; patientName: string }): string {
+  return to(RECORDS_ROUTES.bookExpert, { referral: t.id, profileId: t.profileId, patient: t.patientName })
 }
 
 /** Reads a query value as the page got it (Taro leaves it encoded on some platforms). */

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import React, { useMemo, useState } from 'react'
+import React, { useEffect, useMemo, useState } from 'react'
 import type { CatalogView, ScheduleView } from '../../../../types/booking'
 import { addDays, dateLabel } from '../../../../types/booking-rules'
 import { Page } from '../../../components/Page'
@@ -45,7 +45,14 @@ function ExpertCard({ d, count, department, onOpen, on }: { d: Doctor; count: nu
 
 function Browse() {
   const { params } = useRouter()
-  const carry = { hotline: param(params, 'hotline'), caller: param(params, 'caller') }
+  // The hotline books for a caller; the follow-up doctor for the patient of a task (转诊: referral = the task).
+  const referral = param(params, 'referral')
+  const carry = referral
+    ? { referral, profileId: param(params, 'profileId'), patient: param(params, 'patient') }
+    : { hotline: param(params, 'hotline'), caller: param(params, 'caller') }
+  useEffect(() => {
+    if (referral) Taro.setNavigationBarTitle({ title: '为患者预约专家' }).catch(() => undefined)
+  }, [referral])
   const week = useShownData(() => call('booking', 'listWeek', {}, { idempotent: true }))
   const catalog = useShownData(() => call('booking', 'catalog', {}, { idempotent: true }))
   // 重新预约 after 停诊 opens on the same expert's other sessions (an appointment knows the expert by name).
@@ -88,7 +95,8 @@ function Browse() {
 
   return (
     <View className="browse">
-      {carry.hotline ? <Text className="bk-notice bk-notice--info">正在为来电者 {carry.caller} 选择号源</Text> : null}
+      {'hotline' in carry && carry.hotline ? <Text className="bk-notice bk-notice--info">正在为来电者 {carry.caller} 选择号源</Text> : null}
+      {'referral' in carry ? <Text className="bk-notice bk-notice--info">随访转诊：正在为患者 {carry.patient} 预约专家</Text> : null}
       <Text className="text-muted block browse__intro">省级专家来院出诊，每周提前一周发布，开放后可预约未来7天的号源</Text>
       <Segments items={MODES} value={mode} onChange={setMode} />
 

@@ -1,10 +1,10 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
-import React from 'react'
+import React, { useState } from 'react'
 import { RELATION_LABELS } from '../../../../types/account'
-import { CHANNEL_LABELS } from '../../../../types/booking'
-import { instantLabel } from '../../../../types/booking-rules'
+import { CHANNEL_LABELS, type AppointmentView } from '../../../../types/booking'
+import { dateLabel, instantLabel } from '../../../../types/booking-rules'
 import { Page } from '../../../components/Page'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
@@ -24,19 +24,33 @@ function Confirm() {
   const hotline = param(params, 'hotline')
   const caller = param(params, 'caller')
   const returnOf = param(params, 'returnOf')
+  // 随访转诊: the follow-up doctor books the patient of a task (referral = the task's id).
+  const referral = param(params, 'referral')
+  const patientName = param(params, 'patient')
+  const forOther = !!(hotline || referral)
+  const [referred, setReferred] = useState<AppointmentView | null>(null)
   const detail = useShownData(() => call('booking', 'getSession', { id: scheduleId }, { idempotent: true }), [scheduleId])
-  const family = useShownData(() => (hotline ? Promise.resolve({ patients: [] }) : call('booking', 'myPatients', {}, { idempotent: true })))
+  const family = useShownData(() =>
+    forOther ? Promise.resolve({ patients: [] }) : call('booking', 'myPatients', {}, { idempotent: true })
+  )
   // One confirmation = one requestId: a resend after a lost reply returns the same booking.
   const book = useAction(
     (input: { scheduleId: string; sliceId: string; profileId: string; returnOf?: string }, requestId: string) =>
-      hotline
+      referral
         ? call(
             'booking',
-            'hotlineBook',
-            { scheduleId: input.scheduleId, sliceId: input.sliceId, profileId: input.profileId },
+            'referralBook',
+            { scheduleId: input.scheduleId, sliceId: input.sliceId, profileId: input.profileId, taskId: referral },
             { requestId }
           )
-        : call('booking', 'book', input, { requestId }),
+        : hotline
+          ? call(
+              'booking',
+              'hotlineBook',
+              { scheduleId: input.scheduleId, sliceId: input.sliceId, profileId: input.profileId },
+              { requestId }
+            )
+          : call('booking', 'book', input, { requestId }),
     { showError: 'inline' }
   )
   const failure = book.error
@@ -46,19 +60,21 @@ function Confirm() {
     const error = detail.error ?? family.error
     return error ? <ErrorState message={error} onRetry={detail.reload} /> : <LoadingState />
   }
+  if (referred) return <ReferralBooked a={referred} />
   const s = detail.data.session
   const slice = s.slices.find((x) => x.id === sliceId)
   const patient = family.data.patients.find((p) => p.id === profileId)
-  const who = hotline ? caller : patient ? `${patient.name}（${RELATION_LABELS[patient.relation]}）` : ''
-  const channel = hotline ? 'hotline' : patient?.relation === 'self' ? 'self' : 'family'
+  const who = referral ? patientName : hotline ? caller : patient ? `${patient.name}（${RELATION_LABELS[patient.relation]}）` : ''
+  const channel = referral ? 'referral' : hotline ? 'hotline' : patient?.relation === 'self' ? 'self' : 'family'
 
   const submit = async () => {
     // First, inside the tap: WeChat only shows the subscribe prompt from a user gesture.
-    if (!hotline) await askToNotify(['booking_reminder', 'booking_closed', 'booking_waitlist_promoted'])
-    const input = { scheduleId, sliceId, profileId, ...(returnOf && !hotline ? { returnOf } : {}) }
+    if (!forOther) await askToNotify(['booking_reminder', 'booking_closed', 'booking_waitlist_promoted'])
+    const input = { scheduleId, sliceId, profileId, ...(returnOf && !forOther ? { returnOf } : {}) }
     const a = await book.run(input)
     if (!a) return
-    if (hotline) Taro.redirectTo({ url: to(BOOKING_ROUTES.hotlinePatient, { profileId, fresh: a.id }) })
+    if (referral) setReferred(a)
+    else if (hotline) Taro.redirectTo({ url: to(BOOKING_ROUTES.hotlinePatient, { profileId, fresh: a.id }) })
     else Taro.redirectTo({ url: to(BOOKING_ROUTES.appointment, { id: a.id, fresh: '1' }) })
   }
 
@@ -75,9 +91,16 @@ function Confirm() {
         <Row label="就诊地点" value={s.place} />
         <Row label="费用" value={returnOf ? '免费复诊（三天有效）' : feeText(s.fee, s.clinicType)} />
       </View>
-      <Text className="text-muted block confirm__note">
-        就诊前一天会提醒您。如不能就诊，请在{instantLabel(s.cutoffAt)}前取消；多次预约不就诊将暂停预约资格。
-      </Text>
+      {referral ? (
+        <Text className="text-muted block confirm__note">
+          随访转诊：预约成功后，患者家属会收到预约通知和就诊前一天的提醒；如不能就诊，由家属在“我的预约”中于{instantLabel(s.cutoffAt)}
+          前取消。
+        </Text>
+      ) : (
+        <Text className="text-muted block confirm__note">
+          就诊前一天会提醒您。如不能就诊，请在{instantLabel(s.cutoffAt)}前取消；多次预约不就诊将暂停预约资格。
+        </Text>
+      )}
 
       {failure ? (
         <View className="bk-notice bk-notice--stop confirm__failure">
@@ -92,9 +115,36 @@ function Confirm() {
           </Button>
         ) : (
           <Button type="primary" size="large" block disabled={busy || !slice || !who} onClick={submit}>
-            {busy ? '正在预约…' : '确认预约'}
+            {busy ? '正在预约…' : referral ? '确认为患者预约' : '确认预约'}
           </Button>
         )}
+      </View>
+    </View>
+  )
+}
+
+/**
+ * What the follow-up doctor sees once he has booked: the visit, for the patient, and that the family
+ * was told. No cancel: the family cancels in 我的预约.
+ */
+function ReferralBooked({ a }: { a: AppointmentView }) {
+  return (
+    <View className="confirm referral-booked">
+      <View className="card">
+        <Text className="referral-booked__title block">已为{a.patientName}预约专家</Text>
+        <Row label="患者" value={a.patientName} strong />
+        <Row label="预约方式" value={`${CHANNEL_LABELS[a.channel]}（${a.bookedByName}医生）`} />
+        <Row label="专家" value={`${a.doctorName} ${a.doctorTitle}`} />
+        <Row label="医院科室" value={`${a.hospitalName} ${a.departmentName}`} />
+        <Row label="就诊时间" value={`${dateLabel(a.date)} ${a.start}-${a.end}`} strong />
+        <Row label="就诊序号" value={`第${a.queueNo}号`} />
+        <Row label="就诊地点" value={a.place} />
+      </View>
+      <Text className="text-muted block confirm__note">已通知患者家属；就诊前一天会再提醒。如需取消，请家属在“我的预约”中取消。</Text>
+      <View className="actions">
+        <Button type="primary" size="large" block onClick={() => Taro.navigateBack({ delta: 3 })}>
+          返回随访
+        </Button>
       </View>
     </View>
   )

@@ -27,9 +27,15 @@ function Session() {
   const hotline = param(params, 'hotline')
   const caller = param(params, 'caller')
   const returnOf = param(params, 'returnOf')
+  // 随访转诊: the follow-up doctor books the patient of a task (referral = the task's id).
+  const referral = param(params, 'referral')
+  const patient = param(params, 'patient')
   const fixedProfile = hotline || param(params, 'profileId')
+  const forOther = !!(hotline || referral)
   const detail = useShownData(() => call('booking', 'getSession', { id }, { idempotent: true }), [id])
-  const family = useShownData(() => (hotline ? Promise.resolve({ patients: [] }) : call('booking', 'myPatients', {}, { idempotent: true })))
+  const family = useShownData(() =>
+    forOther ? Promise.resolve({ patients: [] }) : call('booking', 'myPatients', {}, { idempotent: true })
+  )
   const [sliceId, setSliceId] = useState('')
   const [profileId, setProfileId] = useState(fixedProfile)
   const join = useAction(
@@ -62,7 +68,9 @@ function Session() {
 
   const next = () => {
     Taro.navigateTo({
-      url: to(BOOKING_ROUTES.confirm, { scheduleId: s.id, sliceId, profileId: hotline || profileId, hotline, caller, returnOf })
+      url: referral
+        ? to(BOOKING_ROUTES.confirm, { scheduleId: s.id, sliceId, profileId: fixedProfile, referral, patient })
+        : to(BOOKING_ROUTES.confirm, { scheduleId: s.id, sliceId, profileId: hotline || profileId, hotline, caller, returnOf })
     })
   }
 
@@ -118,7 +126,14 @@ function Session() {
       })}
 
       <Text className="bk-section">就诊人</Text>
-      {hotline ? (
+      {referral ? (
+        <View className="bk-pick bk-pick--on session__referral">
+          <View className="bk-pick__main">
+            <Text className="bk-pick__title">{patient}</Text>
+            <Text className="text-muted block">随访患者 · 由随访医生转诊预约，家属会收到通知</Text>
+          </View>
+        </View>
+      ) : hotline ? (
         <View className="bk-pick bk-pick--on">
           <View className="bk-pick__main">
             <Text className="bk-pick__title">{caller}</Text>
@@ -166,15 +181,15 @@ function Session() {
             <Text className="bk-notice bk-notice--warn">
               本场号源已约满{waitlistCount ? `，已有 ${waitlistCount} 人候补` : ''}。加入候补后，有人退号时按顺序自动为您预约并通知您。
             </Text>
-            {!hotline ? (
+            {!forOther ? (
               <Button type="primary" size="large" block disabled={!chosen || busy} onClick={joinWaitlist}>
                 {busy ? '请稍候…' : chosen ? `为${chosen.patient.name}加入候补` : '请先选择就诊人'}
               </Button>
             ) : null}
           </View>
         ) : open ? (
-          <Button type="primary" size="large" block disabled={!sliceId || !(hotline || chosen)} onClick={next}>
-            {!sliceId ? '请选择时段' : !(hotline || chosen) ? '请选择就诊人' : '下一步'}
+          <Button type="primary" size="large" block disabled={!sliceId || !(forOther || chosen)} onClick={next}>
+            {!sliceId ? '请选择时段' : !(forOther || chosen) ? '请选择就诊人' : '下一步'}
           </Button>
         ) : null}
       </View>

@@ -14,7 +14,7 @@ import { useShownData } from '../../../state/useShownData'
 import { FlagTag } from '../components/Flag'
 import { Segments } from '../components/Choices'
 import { chinaClock, dateText } from '../format'
-import { pageExists, RECORDS_ROUTES, to } from '../routes'
+import { pageExists, RECORDS_ROUTES, referralRoute, to } from '../routes'
 import '../components/records.scss'
 import './index.scss'
 
@@ -45,6 +45,15 @@ function TaskCard({ t, onClose }: { t: ConsoleTask; onClose(t: ConsoleTask): voi
       </Text>
       {t.programmes.length ? <Text className="text-muted block">慢病管理：{t.programmes.join('、')}</Text> : null}
       <Text className="text-muted block">电话：{t.patient.phone}</Text>
+      {t.referrals.length ? (
+        <View className="task-card__referrals">
+          {t.referrals.map((r) => (
+            <Text key={r.appointmentId} className="task-card__referral block">
+              已转诊：{dateText(r.date)} {r.start} {r.departmentName} {r.doctorName}（{r.statusLabel}）
+            </Text>
+          ))}
+        </View>
+      ) : null}
       {t.readings.length ? (
         <View className="task-card__readings">
           {t.readings.map((r) => (
@@ -65,8 +74,8 @@ function TaskCard({ t, onClose }: { t: ConsoleTask; onClose(t: ConsoleTask): voi
         <Button size="large" onClick={() => go(to(RECORDS_ROUTES.patient, { profileId: t.profileId }))}>
           查看档案
         </Button>
-        <Button size="large" onClick={() => go(to(RECORDS_ROUTES.bookExpert, { hotline: s.profileId, caller: s.patientName }))}>
-          预约专家
+        <Button size="large" onClick={() => go(referralRoute(t))}>
+          转诊预约专家
         </Button>
         {pageExists(RECORDS_ROUTES.nursingRequest) ? (
           <Button size="large" onClick={() => go(to(RECORDS_ROUTES.nursingRequest, { profileId: s.profileId, reason: s.reason }))}>

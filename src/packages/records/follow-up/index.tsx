@@ -27,7 +27,7 @@ import { useShownData } from '../../../state/useShownData'
 import { Chips, Segments } from '../components/Choices'
 import { FlagTag } from '../components/Flag'
 import { chinaClock, dateText, localDay } from '../format'
-import { param, RECORDS_ROUTES, to } from '../routes'
+import { param, RECORDS_ROUTES, referralRoute, to } from '../routes'
 import '../components/records.scss'
 import './index.scss'
 
@@ -109,6 +109,13 @@ function Result({ result, patientName }: { result: Result; patientName: string }
       <View className="actions">
         <Button type="primary" size="large" block onClick={() => Taro.redirectTo({ url: RECORDS_ROUTES.console })}>
           返回随访工作台
+        </Button>
+        <Button
+          size="large"
+          block
+          onClick={() => Taro.navigateTo({ url: referralRoute({ id: result.task.id, profileId: f.profileId, patientName }) })}
+        >
+          为患者预约专家（转诊）
         </Button>
         <Button size="large" block onClick={() => Taro.redirectTo({ url: to(RECORDS_ROUTES.patient, { profileId: f.profileId }) })}>
           查看患者档案

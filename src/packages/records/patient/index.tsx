@@ -139,6 +139,11 @@ function PatientRecord() {
             {t.overdue ? '已逾期：' : '应随访：'}
             {dateText(t.dueDate)}前
           </Text>
+          {t.referrals.map((r) => (
+            <Text key={r.appointmentId} className="task-card__referral block">
+              已转诊：{dateText(r.date)} {r.start} {r.departmentName} {r.doctorName}（{r.statusLabel}）
+            </Text>
+          ))}
           <Button
             type="primary"
             size="large"
@@ -185,6 +190,13 @@ function PatientRecord() {
             {f.form.symptoms.length ? <Row label="症状" value={f.form.symptoms.join('、')} /> : null}
             {f.form.referral ? <Row label="转诊" value={`${f.form.referral.hospital}：${f.form.referral.reason}`} /> : null}
             <Row label="下次随访" value={dateText(f.form.nextDate)} strong />
+            {(tasks.find((t) => t.id === f.taskId)?.referrals ?? []).map((r) => (
+              <Row
+                key={r.appointmentId}
+                label="预约专家"
+                value={`${dateText(r.date)} ${r.start} ${r.departmentName} ${r.doctorName}（${r.statusLabel}）`}
+              />
+            ))}
           </View>
         ))
       ) : (

@@ -46,9 +46,13 @@ function Timeline() {
   return (
     <View className="timeline">
       {items.map((it) => (
-        <View key={`${it.kind}-${it.id}`} className={`card timeline__item timeline__item--${it.kind}`} data-kind={it.kind}>
+        <View
+          key={`${it.kind}-${it.id}`}
+          className={`card timeline__item timeline__item--${it.kind}${it.upcoming ? ' timeline__item--upcoming' : ''}`}
+          data-kind={it.kind}
+        >
           <View className="rec-card__head">
-            <Text className="timeline__kind">{it.kindLabel}</Text>
+            <Text className="timeline__kind">{it.upcoming ? `${it.kindLabel} · 即将就诊` : it.kindLabel}</Text>
             <Text className="text-muted">{chinaClock(it.at)}</Text>
           </View>
           <View className="timeline__title-row">
@@ -56,7 +60,7 @@ function Timeline() {
             {it.flag ? (
               <FlagTag level={it.flag.level} label={it.flag.label} />
             ) : it.status ? (
-              <Text className="timeline__status">{it.status}</Text>
+              <Text className={`timeline__status${it.upcoming ? ' timeline__status--upcoming' : ''}`}>{it.status}</Text>
             ) : null}
           </View>
           {it.detail ? <Text className="text-muted block">{it.detail}</Text> : null}
