@@ -4,7 +4,7 @@
  * Setup (accounts, profiles, the session) is written straight into the database and is not timed.
  * `npx tsx scripts/bench/booking.ts` runs it alone (and measures the engine's rate itself).
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -40,6 +40,15 @@ export interface BookingBench {
   roundTripsFirstBooking: number
   /** Average over every call of the burst, refused ones included. */
   roundTripsPerCall: number
+  /** Database round trips of one call refused SLOT_FULL (a returning patient, the session full and known to be). */
+  roundTripsPerRefusal: number
+  /**
+   * CPU time of the host's own thread (HTTP, router, action, SDK, engine) per call of the burst, and of the
+   * callers' thread: both share this machine's cores, so this says where the burst's time went whatever the
+   * load. Undefined where a thread's CPU time cannot be read (it is read from /proc).
+   */
+  hostCpuMicrosPerCall?: number
+  clientCpuMicrosPerCall?: number
   engineConditionalUpdatesPerSec: number
   /** callsPerSec / engineConditionalUpdatesPerSec */
   ratio: number
@@ -47,6 +56,19 @@ export interface BookingBench {
 
 const SLICES = 5
 const PER_SLICE = 10
+
+/** CPU time (µs) of the calling thread so far, from /proc; undefined elsewhere. */
+function threadCpuMicros(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/thread-self/stat', 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(f[11]) + Number(f[12])) * 1e6) / CLOCK_TICKS
+  } catch {
+    return undefined
+  }
+}
+// USER_HZ: 100 on every Linux that node supports.
+const CLOCK_TICKS = 100
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
@@ -162,6 +184,16 @@ async function addPatients(n: number, prefix: string, withState: boolean): Promi
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads')
 const http = require('node:http')
+const fs = require('node:fs')
+function threadCpuMicros() {
+  try {
+    const stat = fs.readFileSync('/proc/thread-self/stat', 'utf8')
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return ((Number(f[11]) + Number(f[12])) * 1e6) / ${CLOCK_TICKS}
+  } catch {
+    return undefined
+  }
+}
 const agent = new http.Agent({ keepAlive: true, maxSockets: 128 })
 function call(c) {
   return new Promise((resolve, reject) => {
@@ -177,10 +209,13 @@ function call(c) {
   })
 }
 const started = process.hrtime.bigint()
+const cpuAtStart = threadCpuMicros()
 Promise.all(workerData.calls.map(call)).then((out) => {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const cpuAtEnd = threadCpuMicros()
+  const cpuMicros = cpuAtStart === undefined || cpuAtEnd === undefined ? undefined : cpuAtEnd - cpuAtStart
   agent.destroy()
-  parentPort.postMessage({ seconds, replies: out.map((o) => o.reply), latencies: out.map((o) => o.ms) })
+  parentPort.postMessage({ seconds, cpuMicros, replies: out.map((o) => o.reply), latencies: out.map((o) => o.ms) })
 })
 `
 
@@ -189,7 +224,7 @@ type Reply = { ok: boolean; error?: { code: string } }
 function burstFromClients(
   url: string,
   calls: Array<{ token: string; body: string }>
-): Promise<{ replies: Reply[]; latencies: number[]; seconds: number }> {
+): Promise<{ replies: Reply[]; latencies: number[]; seconds: number; cpuMicros?: number }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(CLIENT, { eval: true, workerData: { url, calls } })
     worker.once('message', resolve)
@@ -214,6 +249,15 @@ async function roundTripsOfOne(host: Host, secret: string, withState: boolean, d
   return host.engine.roundTrips
 }
 
+/** One more returning patient presses 预约 on the full session, after the burst: what a refusal costs. */
+async function roundTripsOfRefusal(host: Host, secret: string, scheduleId: string): Promise<number> {
+  const [p] = await addPatients(1, 'late', true)
+  host.engine.resetRoundTrips()
+  const res = await bookCall(host, signSession(secret, p.openid), scheduleId, 's0', p.profileId, 'benchlate0000001')
+  if (res.ok || res.error?.code !== 'SLOT_FULL') throw new Error(`a late booking was not refused SLOT_FULL: ${res.error?.code ?? 'booked'}`)
+  return host.engine.roundTrips
+}
+
 export async function benchBooking(opts: { callers?: number; engineRate?: number } = {}): Promise<BookingBench> {
   const callers = opts.callers ?? 1000
   // Measured right before the burst, so that both see the machine in the same state.
@@ -232,7 +276,6 @@ export async function benchBooking(opts: { callers?: number; engineRate?: number
     const [w] = await addPatients(1, 'warm', true)
     await bookCall(host, signSession(secret, w.openid), warm._id, 's0', w.profileId, 'benchwarm0000001')
 
-    host.engine.resetRoundTrips()
     const calls = people.map((p, i) => ({
       token: tokens[i],
       body: JSON.stringify({
@@ -241,7 +284,10 @@ export async function benchBooking(opts: { callers?: number; engineRate?: number
         requestId: `bench${String(i).padStart(11, '0')}`
       })
     }))
-    const { replies, latencies, seconds } = await burstFromClients(`${host.url}/api/fn/booking`, calls)
+    host.engine.resetRoundTrips()
+    const hostCpuAtStart = threadCpuMicros()
+    const { replies, latencies, seconds, cpuMicros: clientCpu } = await burstFromClients(`${host.url}/api/fn/booking`, calls)
+    const hostCpuAtEnd = threadCpuMicros()
     const burstTrips = host.engine.roundTrips
 
     const booked = replies.filter((r) => r.ok).length
@@ -260,6 +306,7 @@ export async function benchBooking(opts: { callers?: number; engineRate?: number
 
     const roundTripsPerBooking = await roundTripsOfOne(host, secret, true, date, 'single')
     const roundTripsFirstBooking = await roundTripsOfOne(host, secret, false, date, 'first')
+    const roundTripsPerRefusal = await roundTripsOfRefusal(host, secret, session._id)
     const callsPerSec = callers / seconds
     return {
       callers,
@@ -276,6 +323,10 @@ export async function benchBooking(opts: { callers?: number; engineRate?: number
       roundTripsPerBooking,
       roundTripsFirstBooking,
       roundTripsPerCall: burstTrips / callers,
+      roundTripsPerRefusal,
+      hostCpuMicrosPerCall:
+        hostCpuAtStart === undefined || hostCpuAtEnd === undefined ? undefined : (hostCpuAtEnd - hostCpuAtStart) / callers,
+      clientCpuMicrosPerCall: clientCpu === undefined ? undefined : clientCpu / callers,
       engineConditionalUpdatesPerSec: engineRate,
       ratio: callsPerSec / engineRate
     }
@@ -300,6 +351,11 @@ export function printBookingBench(r: BookingBench): void {
     `round trips per booking   ${r.roundTripsPerBooking}  (target ≤ 4; a first-ever booking: ${r.roundTripsFirstBooking})  ${mark(r.roundTripsPerBooking <= 4)}`
   )
   console.log(`round trips per call      ${r.roundTripsPerCall.toFixed(2)}  (burst average, refused calls included)`)
+  console.log(`round trips per refusal   ${r.roundTripsPerRefusal}  (SLOT_FULL, returning patient, session known full)`)
+  const micros = (x: number | undefined) => (x === undefined ? 'n/a' : `${x.toFixed(0)} µs`)
+  console.log(
+    `CPU per call              host ${micros(r.hostCpuMicrosPerCall)}, callers ${micros(r.clientCpuMicrosPerCall)}  (threads sharing this machine's cores)`
+  )
   console.log(`engine cond. updates/s    ${r.engineConditionalUpdatesPerSec.toFixed(0)}`)
   console.log(`ratio bookings/engine     ${r.ratio.toFixed(2)}  (target ≥ 0.5)  ${mark(r.ratio >= 0.5)}`)
 }

@@ -177,6 +177,11 @@ describe('query operators', () => {
     )
     expect(await ids({ _id: _.in(['s01', 's07', 'nope']) })).toEqual(['s01', 's07'])
     expect(await ids({ _id: 's01', remaining: 0 })).toEqual([])
+    // An _id alone is answered without a compiled query: still exact (case, whole id, a missing one).
+    expect(await ids({ _id: 's01' })).toEqual(['s01'])
+    expect(await ids({ _id: 'S01' })).toEqual([])
+    expect(await ids({ _id: 's0' })).toEqual([])
+    expect(await ids({ _id: 'nope' })).toEqual([])
   })
 
   test('an empty where matches everything', async () => {

@@ -160,6 +160,12 @@ export function compileQuery(query: Doc | undefined): CompiledQuery {
 }
 
 function compileFresh(query: Doc): CompiledQuery {
+  // By far the most common read, one document by its id: a plain comparison, without building a mingo query.
+  const keys = Object.keys(query)
+  if (keys.length === 1 && keys[0] === '_id' && typeof query._id === 'string') {
+    const id = query._id
+    return { source: query, hints: [{ field: '_id', values: [id] }], test: (doc: Doc) => doc._id === id }
+  }
   const mingoQuery = wrapMingo(() => new QueryImpl(rewriteQuery(query), QUERY_OPTIONS))
   const hints: IndexHint[] = []
   collectHints(query, hints)
