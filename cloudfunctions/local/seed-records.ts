@@ -124,6 +124,11 @@ export async function seedRecords(): Promise<void> {
     plannedOpen: null,
     enrolments: [enrolment]
   })
+  // Its notice reached 李梅 on the day of the follow-up and she read it then, not at seeding.
+  await db()
+    .collection('outbox')
+    .doc(`msg_records_done_${run._id}`)
+    .update({ status: 'in_app', read: true, createdAt: followUpAt.toISOString(), sentAt: followUpAt.toISOString() })
   await add(defu, 'defu:hr', { kind: 'heart_rate', value: 76 }, morning(1, 7.6))
   await add(defu, 'defu:weight', { kind: 'weight', value: 68.5 }, morning(3, 7.6))
 
