@@ -6,6 +6,10 @@ export interface SettingDescription {
   label: string
   meaning: string
   unit?: string
+  /** A list of records: each part's name on the page (settings-editors.ts). */
+  fields?: Record<string, string>
+  /** A part typed to a pattern: what it should look like, in words. */
+  formats?: Record<string, string>
 }
 
 export const SECTION_LABELS: Record<string, string> = {
@@ -65,7 +69,12 @@ export const SETTING_DESCRIPTIONS: Record<string, SettingDescription> = {
   'records.nextDaysControlled': { label: '控制良好下次随访', meaning: '随访判定控制良好后，建议多少天后再随访', unit: '天' },
   'records.nextDaysUncontrolled': { label: '控制不佳下次随访', meaning: '随访判定控制不佳后，建议多少天后再随访', unit: '天' },
   'records.maxBackfillDays': { label: '最多补录天数', meaning: '测量数据最早可补录到多少天前', unit: '天' },
-  'records.programmes': { label: '慢病管理项目', meaning: '可纳入管理的慢病项目（编码、名称、是否每季度随访、并发症）' },
+  'records.programmes': {
+    label: '慢病管理项目',
+    meaning: '可纳入管理的慢病项目（编码、名称、是否每季度随访、并发症）',
+    fields: { code: '编码', name: '名称', quarterly: '每季度随访', complications: '并发症' },
+    formats: { code: '2到32个小写英文字母、数字或下划线，如 t2dm' }
+  },
   'retention.outpatientRecordYears': {
     label: '门诊病历保存年限',
     meaning: '注销账号后，门诊病历等依法须保存的医疗记录脱离账号加密保存的年限（不少于15年）',
