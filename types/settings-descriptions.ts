@@ -24,9 +24,9 @@ export const SECTION_LABELS: Record<string, string> = {
 
 export const SETTING_DESCRIPTIONS: Record<string, SettingDescription> = {
   'account.maxProfiles': { label: '就诊人上限', meaning: '每个账号最多可添加的就诊人数量', unit: '位' },
-  'booking.releaseTime': { label: '放号时间', meaning: '每天几点放出新一天的号源（时:分）' },
+  'booking.releaseTime': { label: '放号时间', meaning: '每天几点放出新一天的号源' },
   'booking.releaseDaysAhead': { label: '提前放号天数', meaning: '提前多少天放出号源', unit: '天' },
-  'booking.cutoffTime': { label: '预约截止时间', meaning: '就诊前一天（或设定天数）几点停止预约和免费取消（时:分）' },
+  'booking.cutoffTime': { label: '预约截止时间', meaning: '就诊前一天（或设定天数）几点停止预约和免费取消' },
   'booking.cutoffDaysBefore': { label: '截止提前天数', meaning: '预约截止在就诊日前几天', unit: '天' },
   'booking.maxActivePerPatient': { label: '每人未就诊预约上限', meaning: '一位就诊人同时可持有的未就诊预约数', unit: '个' },
   'booking.noShowLimit': { label: '爽约次数上限', meaning: '统计期内爽约达到此次数将暂停预约', unit: '次' },
@@ -36,8 +36,8 @@ export const SETTING_DESCRIPTIONS: Record<string, SettingDescription> = {
   'decoction.soakingMinutes': { label: '浸泡时长', meaning: '中药煎煮前浸泡的最少时间', unit: '分钟' },
   'decoction.maxSavedAddresses': { label: '常用地址上限', meaning: '每个账号最多保存的收货地址数', unit: '个' },
   'requests.leaseSeconds': { label: '请求占用时长', meaning: '一次请求中断后，重试可接手前等待的时间（应长于函数超时）', unit: '秒' },
-  'nursing.serviceStart': { label: '上门服务开始时间', meaning: '每天最早的上门服务时间（时:分）' },
-  'nursing.serviceEnd': { label: '上门服务结束时间', meaning: '每天最晚的上门服务结束时间（时:分）' },
+  'nursing.serviceStart': { label: '上门服务开始时间', meaning: '每天最早的上门服务时间' },
+  'nursing.serviceEnd': { label: '上门服务结束时间', meaning: '每天最晚的上门服务结束时间' },
   'nursing.windowMinutes': { label: '上门时段长度', meaning: '家属可选的每个上门时段的长度', unit: '分钟' },
   'nursing.minLeadHours': { label: '最少提前预约', meaning: '申请上门护理至少提前的时间', unit: '小时' },
   'nursing.maxDaysAhead': { label: '最多提前预约', meaning: '最远可预约多少天后的上门服务', unit: '天' },
