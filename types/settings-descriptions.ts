@@ -6,6 +6,10 @@ export interface SettingDescription {
   label: string
   meaning: string
   unit?: string
+  /** A list of records: each part's name on the page (settings-editors.ts). */
+  fields?: Record<string, string>
+  /** A part typed to a pattern: what it should look like, in words. */
+  formats?: Record<string, string>
 }
 
 export const SECTION_LABELS: Record<string, string> = {
@@ -20,9 +24,9 @@ export const SECTION_LABELS: Record<string, string> = {
 
 export const SETTING_DESCRIPTIONS: Record<string, SettingDescription> = {
   'account.maxProfiles': { label: '就诊人上限', meaning: '每个账号最多可添加的就诊人数量', unit: '位' },
-  'booking.releaseTime': { label: '放号时间', meaning: '每天几点放出新一天的号源（时:分）' },
+  'booking.releaseTime': { label: '放号时间', meaning: '每天几点放出新一天的号源' },
   'booking.releaseDaysAhead': { label: '提前放号天数', meaning: '提前多少天放出号源', unit: '天' },
-  'booking.cutoffTime': { label: '预约截止时间', meaning: '就诊前一天（或设定天数）几点停止预约和免费取消（时:分）' },
+  'booking.cutoffTime': { label: '预约截止时间', meaning: '就诊前一天（或设定天数）几点停止预约和免费取消' },
   'booking.cutoffDaysBefore': { label: '截止提前天数', meaning: '预约截止在就诊日前几天', unit: '天' },
   'booking.maxActivePerPatient': { label: '每人未就诊预约上限', meaning: '一位就诊人同时可持有的未就诊预约数', unit: '个' },
   'booking.noShowLimit': { label: '爽约次数上限', meaning: '统计期内爽约达到此次数将暂停预约', unit: '次' },
@@ -32,8 +36,8 @@ export const SETTING_DESCRIPTIONS: Record<string, SettingDescription> = {
   'decoction.soakingMinutes': { label: '浸泡时长', meaning: '中药煎煮前浸泡的最少时间', unit: '分钟' },
   'decoction.maxSavedAddresses': { label: '常用地址上限', meaning: '每个账号最多保存的收货地址数', unit: '个' },
   'requests.leaseSeconds': { label: '请求占用时长', meaning: '一次请求中断后，重试可接手前等待的时间（应长于函数超时）', unit: '秒' },
-  'nursing.serviceStart': { label: '上门服务开始时间', meaning: '每天最早的上门服务时间（时:分）' },
-  'nursing.serviceEnd': { label: '上门服务结束时间', meaning: '每天最晚的上门服务结束时间（时:分）' },
+  'nursing.serviceStart': { label: '上门服务开始时间', meaning: '每天最早的上门服务时间' },
+  'nursing.serviceEnd': { label: '上门服务结束时间', meaning: '每天最晚的上门服务结束时间' },
   'nursing.windowMinutes': { label: '上门时段长度', meaning: '家属可选的每个上门时段的长度', unit: '分钟' },
   'nursing.minLeadHours': { label: '最少提前预约', meaning: '申请上门护理至少提前的时间', unit: '小时' },
   'nursing.maxDaysAhead': { label: '最多提前预约', meaning: '最远可预约多少天后的上门服务', unit: '天' },
@@ -70,7 +74,12 @@ export const SETTING_DESCRIPTIONS: Record<string, SettingDescription> = {
     meaning: '随访任务完成或关闭后几天内，仍可从该任务为患者预约专家',
     unit: '天'
   },
-  'records.programmes': { label: '慢病管理项目', meaning: '可纳入管理的慢病项目（编码、名称、是否每季度随访、并发症）' },
+  'records.programmes': {
+    label: '慢病管理项目',
+    meaning: '可纳入管理的慢病项目（编码、名称、是否每季度随访、并发症）',
+    fields: { code: '编码', name: '名称', quarterly: '每季度随访', complications: '并发症' },
+    formats: { code: '2到32个小写英文字母、数字或下划线，如 t2dm' }
+  },
   'retention.outpatientRecordYears': {
     label: '门诊病历保存年限',
     meaning: '注销账号后，门诊病历等依法须保存的医疗记录脱离账号加密保存的年限（不少于15年）',

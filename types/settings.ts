@@ -5,7 +5,9 @@
 import { z } from 'zod'
 import { DEFAULT_RECORDS_SETTINGS, recordsSettingsSchema } from './records-settings'
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+/** A clock time `时:分`; the admin page edits a setting of this pattern with a time wheel. */
+export const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/
+const hhmm = z.string().regex(CLOCK)
 
 export const settingsSchema = z.object({
   account: z.object({ maxProfiles: z.number().int().min(1).max(20) }),

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { action, emptyInput, STAFF_ROLES } from './contract'
 import { settingsSchema } from './settings'
+import { settingEditor } from './settings-editors'
 import { text } from './text'
 
 const staffRole = z.enum(STAFF_ROLES)
@@ -45,7 +46,9 @@ export const settingDescription = z.object({
   meaning: z.string(),
   unit: z.string().nullable(),
   defaultValue: z.unknown(),
-  value: z.unknown()
+  value: z.unknown(),
+  /** How the page edits it, read off the settings schema (settings-editors.ts). */
+  editor: settingEditor
 })
 export type SettingDescriptionView = z.infer<typeof settingDescription>
 

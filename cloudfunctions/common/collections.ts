@@ -75,6 +75,8 @@ export const manifest: DatabaseManifest = {
         { name: 'subject_at', keys: [asc('subject.accountId'), desc('at')] }
       ]
     },
+    // A count per status of the collections whose consoles show one on every tab (status-counts.ts).
+    { name: 'status_counts' },
     { name: 'status_events', indexes: [{ name: 'doc_at', keys: [asc('docId'), asc('at')] }] },
     {
       name: 'outbox',

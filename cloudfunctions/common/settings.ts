@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../types/settings'
-import { isSafeText, unsafeTextMessage } from '../../types/text'
+import { settingIssueMessage, unsafeSettingMessage } from '../../types/settings-editors'
+import { isSafeText } from '../../types/text'
 import { db } from './db'
 
 const TTL_MS = 30_000
@@ -58,8 +59,8 @@ export function flatSettings(s: Settings): Record<string, unknown> {
 }
 
 /**
- * Applies an admin's changes: all or nothing. A bad value answers field errors keyed
- * `section.field` and changes nothing; a good one is stored, the cache cleared (so this instance
+ * Applies an admin's changes: all or nothing. A bad value answers Chinese field errors keyed
+ * `section.field`, worded for the input they are shown under (settings-editors.ts), and changes nothing; a good one is stored, the cache cleared (so this instance
  * uses it at once, others within the 30 s cache), and each changed value written to the history.
  */
 export async function updateHospitalSettings(
@@ -74,7 +75,7 @@ export async function updateHospitalSettings(
   for (const [key, value] of Object.entries(changes)) {
     const [section, field] = key.split('.')
     if (!next[section] || !(field in next[section])) errors[key] = '没有这个设置项'
-    else if (!safeDeep(value)) errors[key] = unsafeTextMessage(key)
+    else if (!safeDeep(value)) errors[key] = unsafeSettingMessage(key)
     else next[section][field] = value
   }
   if (Object.keys(errors).length) return { errors, changed: [] }
@@ -82,7 +83,7 @@ export async function updateHospitalSettings(
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = issue.path.slice(0, 2).join('.')
-      errors[key] ??= issue.message
+      errors[key] ??= settingIssueMessage(key, issue, issue.path.slice(2))
     }
     return { errors, changed: [] }
   }

@@ -2,11 +2,13 @@
  * The only way a status changes: checks the workflow table and the actor's role, moves the
  * document only if it is still in the status the actor saw, and writes the event, in one
  * transaction. Two people moving the same order at once: one wins, the other gets CONFLICT.
+ * A collection whose statuses are counted (status-counts.ts) has its count moved in it too.
  */
 import { canMove, type Workflow } from '../../types/workflow'
 import { firstDoc, inTransaction, type Transaction } from './db'
 import { AppError } from './errors'
 import { iso } from './clock'
+import { countMoveIn } from './status-counts'
 
 export interface Actor {
   accountId: string
@@ -124,5 +126,6 @@ async function moveIn<S extends string, D extends { status: S }>(
   if (req.within) await req.within(tx, doc)
   await tx.collection(req.collection).doc(req.id).update(changes)
   await tx.collection('status_events').add(event)
+  await countMoveIn(tx, req.collection, from, req.to)
   return { doc: { ...doc, ...changes }, event }
 }

@@ -6,7 +6,9 @@
  * completes with BP 150/95; 李梅 reads the record and rates 5. Three phones, one local host.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { db } from '../../cloudfunctions/common/db'
 import { DEMO_ACCOUNTS } from '../../cloudfunctions/local/demo'
+import { BOARD_STATUSES } from '../../types/nursing'
 import {
   button,
   cell,
@@ -262,6 +264,20 @@ describe('上门护理 from request to rating', () => {
     expect(rated.request.rating).toMatchObject({ stars: 5 })
     await onScreen(family, '.nursing-request__status .status-tag', '已评价').waitFor()
     await snap(family, 'nursing-request-rated')
+
+    // ---- 吴芳's console counts every tab, the history too: 已评价 now holds this visit
+    await home(dispatcher, host.url)
+    await openEntry(dispatcher, '护理部工作台')
+    const ratedTab = onScreen(dispatcher, '.nursing-tab[data-status="rated"]')
+    await ratedTab.click()
+    await onScreen(dispatcher, `.nursing-board-card[data-request-no="${requestNo}"]`).waitFor()
+    const stored = (await db().collection('nursing_requests').limit(1000).get()).data as Array<{ status: string }>
+    for (const status of BOARD_STATUSES) {
+      const expected = String(stored.filter((r) => r.status === status).length)
+      const count = onScreen(dispatcher, `.nursing-tab[data-status="${status}"] .nursing-tab__count`)
+      await expect(count.textContent()).resolves.toBe(expected)
+    }
+    await snap(dispatcher, 'nursing-console-history')
   })
 
   test('every nursing screen, in normal type and in 长辈模式', async () => {

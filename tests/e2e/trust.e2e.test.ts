@@ -1,8 +1,9 @@
 /**
  * Trust and control, in Chromium at phone size against the H5 build: the pharmacist opens 李梅's
  * decoction order in the pharmacy console; 李梅 opens 我的 → 隐私与数据 and sees that read (role,
- * name, what); the admin opens 医院规则设置, types a bad release time (a field error, nothing
- * saved), then a good one, and finds it in the history. Both pages are also measured in 长辈模式.
+ * name, what); the admin opens 医院规则设置 and changes rules with its editors (a number box, the
+ * time wheel, a list's rows): values out of range get a field error under their input and nothing
+ * is saved; fixed, they are saved and in the history, in words. Both pages are also measured in 长辈模式.
  */
 import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 import type { Browser, Page } from 'playwright-core'
@@ -23,6 +24,7 @@ import {
   snap,
   startAppHost,
   tab,
+  turnWheel,
   waitForAction,
   type AppHost
 } from './helpers'
@@ -31,10 +33,15 @@ jest.setTimeout(300_000)
 
 const account = (key: string) => accountIdFor(demoOpenid(key))
 
-async function releaseTimeStored(): Promise<string | undefined> {
+interface StoredHospital {
+  booking?: { releaseTime?: string; releaseDaysAhead?: number }
+  records?: { programmes?: Array<{ name: string; complications: string[] }> }
+}
+
+/** The hospital's settings document as stored (undefined before the first change). */
+async function storedHospital(): Promise<StoredHospital | undefined> {
   const res = await db().collection('settings').doc('hospital').get()
-  const doc = (res.data as Array<{ booking?: { releaseTime?: string } }>)[0]
-  return doc?.booking?.releaseTime
+  return (res.data as StoredHospital[])[0]
 }
 
 /** Body text and the tall targets of the page on screen, measured as 长辈模式 asks. */
@@ -129,31 +136,52 @@ describe('隐私与数据 and 医院规则设置', () => {
     await other.context().close()
   })
 
-  test('the admin changes the release time: a bad value shows a field error and changes nothing, a good one is saved and in the history', async () => {
-    const before = await releaseTimeStored()
+  test('the admin changes rules with the editors: a day count out of range and an empty list row are refused under their inputs and nothing is saved; fixed, the release time picked on the wheel is saved and in the history', async () => {
+    const before = await storedHospital()
     const admin = await openPhone(browser)
     await signIn(admin, host.url, '王磊')
     await tab(admin, '我的').click()
     await cell(admin, '医院规则设置').click()
-    const input = fieldInput(admin, 'booking.releaseTime')
-    await input.waitFor()
-    await expect(input.inputValue()).resolves.toBe('19:00')
+    const days = fieldInput(admin, 'booking.releaseDaysAhead')
+    await days.waitFor()
+    await expect(days.inputValue()).resolves.toBe('7')
+    await expect(onScreen(admin, '.field[data-field="booking.releaseDaysAhead"] .settings__unit').textContent()).resolves.toBe('天')
+    const releaseTime = onScreen(admin, '.field[data-field="booking.releaseTime"] .settings__clock-value')
+    await expect(releaseTime.textContent()).resolves.toBe('19:00')
 
-    await input.fill('25:00')
+    // The release time on the wheel, a day count typed out of range, a programme added and left empty.
+    await onScreen(admin, '.field[data-field="booking.releaseTime"] .settings__clock').click()
+    await onScreen(admin, '.nut-picker-title', '放号时间').waitFor()
+    await turnWheel(admin, 0, '20')
+    await turnWheel(admin, 1, '30')
+    await snap(admin, 'trust-settings-wheel')
+    await onScreen(admin, '.nut-picker-confirm-btn').click()
+    await expect(releaseTime.textContent()).resolves.toBe('20:30')
+    await days.fill('90')
+    const programmes = '.field[data-field="records.programmes"]'
+    await onScreen(admin, `${programmes} .settings__add`, '添加慢病管理项目').click()
+    await onScreen(admin, `${programmes} .settings__item-title`, '第4项').waitFor()
+
     let reply = waitForAction(admin, 'account', 'updateSettings')
-    await button(admin, '保存修改').click()
+    await button(admin, '保存修改（3项）').click()
     await expect((await reply).json()).resolves.toMatchObject({ ok: false })
-    await fieldError(admin, 'booking.releaseTime').waitFor()
-    const error = (await fieldError(admin, 'booking.releaseTime').textContent()) ?? ''
-    expect(error).toContain('格式不正确')
-    expect(error).not.toContain('booking.') // the key means nothing to an admin
+    await expect(fieldError(admin, 'booking.releaseDaysAhead').textContent()).resolves.toBe('请填写1到60天之间的整数')
+    await expect(fieldError(admin, 'records.programmes').textContent()).resolves.toBe(
+      '第4项「编码」应为2到32个小写英文字母、数字或下划线，如 t2dm'
+    )
+    expect(await fieldError(admin, 'booking.releaseTime').count()).toBe(0)
     await snap(admin, 'trust-settings-error')
-    expect(await releaseTimeStored()).toBe(before)
+    expect(await storedHospital()).toEqual(before)
     expect(await onScreen(admin, '.settings__change', '放号时间').count()).toBe(0)
 
-    await input.fill('20:30')
+    // Fixed: a day count in range, the empty programme removed, a complication added to 高血压.
+    await days.fill('10')
+    await onScreen(admin, `${programmes} .settings__item`, '第4项').locator('.settings__item-head .settings__remove').click()
+    const hypertension = onScreen(admin, `${programmes} .settings__item`, '第1项')
+    await hypertension.locator('.settings__add', { hasText: '添加并发症' }).click()
+    await hypertension.locator('.settings__row input').last().fill('心律失常')
     reply = waitForAction(admin, 'account', 'updateSettings')
-    await button(admin, '保存修改').click()
+    await button(admin, '保存修改（3项）').click()
     await expect((await reply).json()).resolves.toMatchObject({ ok: true })
     const hourInBeijing = () =>
       new Date()
@@ -174,10 +202,18 @@ describe('隐私与数据 and 医院规则设置', () => {
     expect(line).toContain('王磊')
     hours.push(hourInBeijing())
     expect(hours.some((h) => line.includes(h))).toBe(true) // hospital time, not the server's UTC
-    expect(line).toContain('19:00')
-    expect(line).toContain('20:30')
-    expect(await fieldError(admin, 'booking.releaseTime').count()).toBe(0)
-    expect(await releaseTimeStored()).toBe('20:30')
+    expect(line).toContain('19:00 → 20:30')
+    await expect(onScreen(admin, '.settings__change', '提前放号天数').textContent()).resolves.toContain('7天 → 10天')
+    // A list in the history reads as words, not JSON.
+    const listLine = (await onScreen(admin, '.settings__change', '慢病管理项目').textContent()) ?? ''
+    expect(listLine).toContain('高血压')
+    expect(listLine).not.toMatch(/[{}[\]"]/)
+    expect(await onScreen(admin, '.field__error').count()).toBe(0)
+    const stored = await storedHospital()
+    expect(stored?.booking?.releaseTime).toBe('20:30')
+    expect(stored?.booking?.releaseDaysAhead).toBe(10)
+    expect(stored?.records?.programmes?.map((p) => p.name)).toEqual(['高血压', '2型糖尿病', '高血脂'])
+    expect(stored?.records?.programmes?.[0].complications).toContain('心律失常')
     await snap(admin, 'trust-settings-saved')
     await admin.context().close()
   })

@@ -151,14 +151,26 @@ describe('a nurse never holds two visits in one window', () => {
 })
 
 describe('the console', () => {
-  test('highest risk first, then the oldest, with a count on every tab of work waiting and none on the history', async () => {
+  test('highest risk first, then the oldest, with a count on every tab, the history tabs too', async () => {
     const res = await b.ok('dispatcher', 'nursing', 'board', {
       status: 'assessed'
     })
     const order = res.requests.map((r) => `${r.riskLabel}|${r.createdAt}`)
     expect(res.requests.map((r) => r.id)).toEqual([demoNursingId('picc'), demoNursingId('rehab')])
     expect(order[0].startsWith('中')).toBe(true)
-    expect(res.counts).toEqual({ submitted: 2, assessed: 2, assigned: 1, accepted: 1, en_route: 1, arrived: 1, in_service: 1 })
+    expect(res.counts).toEqual({
+      submitted: 2,
+      assessed: 2,
+      assigned: 1,
+      accepted: 1,
+      en_route: 1,
+      arrived: 1,
+      in_service: 1,
+      completed: 1,
+      rated: 1,
+      rejected: 1,
+      cancelled: 1
+    })
     // Masked until opened.
     expect(res.requests[0].patientNameMasked).toBe('李*福')
   })

@@ -1,5 +1,6 @@
 import { DEFAULT_SETTINGS } from '../../../types/settings'
 import { SECTION_LABELS, SETTING_DESCRIPTIONS } from '../../../types/settings-descriptions'
+import { settingEditorOf } from '../../../types/settings-editors'
 import type { SettingDescriptionView } from '../../../types/trust'
 import type { ActionContext } from '../../common/router'
 import { clearSettingsCache, flatSettings, getSettings } from '../../common/settings'
@@ -19,7 +20,8 @@ export function describeSettings(current: Settings): SettingDescriptionView[] {
       meaning: d.meaning,
       unit: d.unit ?? null,
       defaultValue: defaults[key],
-      value: values[key]
+      value: values[key],
+      editor: settingEditorOf(key)
     }
   })
 }

@@ -1,23 +1,21 @@
 import { BOARD_STATUSES, type NursingStatus } from '../../../types/nursing'
-import { db } from '../../common/db'
 import type { ActionContext } from '../../common/router'
+import { statusCounts } from '../../common/status-counts'
 import { REQUESTS } from '../docs'
 import { alarmsCollection, requests, staffNames } from '../reads'
 import { alarmView, boardItem } from '../views'
 
 const PAGE = 30
-/** Tabs whose count is work waiting; the history tabs (completed, rated, rejected, cancelled) grow without end and carry none. */
-const WORKING_TABS = BOARD_STATUSES.filter((s) => !['completed', 'rated', 'rejected', 'cancelled'].includes(s))
 
 /**
  * 护理部's console: one status tab, highest risk first (not yet assessed counts as highest:
- * nobody knows), then the oldest; the count of every working tab in one group-by (a count per
- * history tab would read the whole history on every poll); open alarms as a banner.
+ * nobody knows), then the oldest; the count of every tab, history tabs too, from the maintained
+ * count per status (one read, however long the history; counting 已完成 by reading it would grow
+ * with it); open alarms as a banner.
  */
 export async function board(input: { status: NursingStatus; offset?: number }, ctx: ActionContext) {
   ctx.user()
   const offset = input.offset ?? 0
-  const _ = db().command
   const [page, counts, alarms] = await Promise.all([
     requests()
       .where({ status: input.status })
@@ -26,12 +24,7 @@ export async function board(input: { status: NursingStatus; offset?: number }, c
       .skip(offset)
       .limit(PAGE + 1)
       .get(),
-    db()
-      .collection(REQUESTS)
-      .aggregate()
-      .match({ status: _.in(WORKING_TABS) })
-      .group({ _id: '$status', n: _.aggregate.sum(1) })
-      .end(),
+    statusCounts(REQUESTS),
     alarmsCollection().where({ status: 'open' }).orderBy('raisedAt', 'desc').limit(20).get()
   ])
   const docs = page.data.slice(0, PAGE)
@@ -40,9 +33,7 @@ export async function board(input: { status: NursingStatus; offset?: number }, c
   const names = await staffNames(docs.flatMap((d) => (d.nurseAccountId ? [d.nurseAccountId] : [])))
   return {
     requests: docs.map((d) => boardItem(d, d.nurseAccountId ? (names.get(d.nurseAccountId) ?? null) : null, alarmed.has(d._id))),
-    counts: Object.fromEntries(
-      WORKING_TABS.map((s) => [s, (counts.data as Array<{ _id: string; n: number }>).find((c) => c._id === s)?.n ?? 0])
-    ),
+    counts: Object.fromEntries(BOARD_STATUSES.map((s) => [s, Math.max(0, counts[s] ?? 0)])),
     openAlarms: open.map(alarmView),
     hasMore: page.data.length > PAGE
   }

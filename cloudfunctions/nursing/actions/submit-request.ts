@@ -8,9 +8,11 @@ import { AppError } from '../../common/errors'
 import { ownProfile } from '../../common/patients'
 import { getSettings } from '../../common/settings'
 import type { ActionContext } from '../../common/router'
-import { freeSlot, type RequestDoc } from '../docs'
+import { inTransaction } from '../../common/db'
+import { countInsertIn } from '../../common/status-counts'
+import { REQUESTS, freeSlot, type RequestDoc } from '../docs'
 import { isOwnPhoto } from '../photos'
-import { itemsByCode, nextSequence, requests } from '../reads'
+import { itemsByCode, nextSequence } from '../reads'
 import { requestView } from '../views'
 
 /** A family asks for a home visit for one of their profiles. A retried requestId replays the first reply (router). */
@@ -77,6 +79,10 @@ export async function submitRequest(input: SubmitRequestInput, ctx: ActionContex
     createdAt: now,
     updatedAt: now
   }
-  await requests().add(doc)
+  // Counted on 护理部's tabs: the request and its count are written together.
+  await inTransaction(async (tx) => {
+    await tx.collection(REQUESTS).add(doc)
+    await countInsertIn(tx, REQUESTS, doc.status)
+  })
   return requestView(doc, { as: 'family' })
 }

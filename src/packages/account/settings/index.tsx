@@ -1,14 +1,17 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro'
+import { Button, DatePicker } from '@nutui/nutui-react-taro'
 import React, { useState } from 'react'
 import type { SettingDescriptionView } from '../../../../types/trust'
 import { Field } from '../../../components/Field'
 import { toast, toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
+import { pickerRowStyle } from '../../../components/pickerRows'
 import { ErrorState, LoadingState } from '../../../components/States'
 import { ApiError, call } from '../../../services/api'
+import { useAccount } from '../../../state/account'
 import { useShownData } from '../../../state/useShownData'
+import { fromDraft, inWords, rangeInWords, SettingInput, toDraft, type PickTime } from './editors'
 import './index.scss'
 
 // Stored in UTC; the admin reads hospital (Beijing) time.
@@ -23,66 +26,67 @@ const when = (at: string) =>
     minute: '2-digit'
   })
 
-const shown = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v))
-
-/** A long list's JSON would fill the screen; its size says enough next to the current value above. */
-const defaultText = (v: unknown) => {
-  const text = shown(v)
-  if (text.length <= 30) return text
-  return Array.isArray(v) ? `共${v.length}项` : '见当前值'
+/** The picker works on a Date; only its hours and minutes are read. */
+function clockDate(hhmm: string): Date {
+  const [h, m] = hhmm.split(':').map(Number)
+  const d = new Date()
+  d.setHours(Number.isFinite(h) ? h : 8, Number.isFinite(m) ? m : 0, 0, 0)
+  return d
 }
 
-/** The server names the setting by its key; the admin reads its label right above, and an example. */
-function fieldMessage(message: string, s: SettingDescriptionView): string {
-  const text = message.split(s.key).join('').trim() || '格式不正确'
-  return typeof s.value === 'string' && /^\d{2}:\d{2}$/.test(s.value) ? `${text}，请按“时:分”填写，例如 19:00` : text
-}
+const two = (n: unknown) => String(n).padStart(2, '0')
 
-/** Typed text back to the setting's kind: numbers and booleans as such, lists as JSON. */
-function parse(text: string, like: unknown): unknown {
-  if (typeof like === 'number') return text.trim() === '' ? NaN : Number(text)
-  if (typeof like === 'boolean') return text === 'true'
-  if (typeof like === 'object') {
-    try {
-      return JSON.parse(text)
-    } catch {
-      return text
-    }
-  }
-  return text.trim()
+interface Picking {
+  title: string
+  value: string
+  set(v: string): void
 }
 
 function Settings() {
   const data = useShownData(() => call('account', 'getSettings', {}, { idempotent: true }))
   const history = useShownData(() => call('account', 'settingsHistory', { limit: 20 }, { idempotent: true }))
-  const [edits, setEdits] = useState<Record<string, string>>({})
+  const { elderMode } = useAccount()
+  // Drafts of the settings being changed, in their editors' shape (settings/editors.tsx).
+  const [drafts, setDrafts] = useState<Record<string, unknown>>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const [picking, setPicking] = useState<Picking | null>(null)
   const [saving, setSaving] = useState(false)
 
   if (data.loading && !data.data) return <LoadingState />
   if (!data.data) return <ErrorState message={data.error} onRetry={data.reload} />
 
+  const settings = data.data.settings
+  const byKey = new Map(settings.map((s) => [s.key, s]))
   const bySection = new Map<string, SettingDescriptionView[]>()
-  for (const s of data.data.settings) bySection.set(s.sectionLabel, [...(bySection.get(s.sectionLabel) ?? []), s])
+  for (const s of settings) bySection.set(s.sectionLabel, [...(bySection.get(s.sectionLabel) ?? []), s])
+
+  const draftOf = (s: SettingDescriptionView) => (s.key in drafts ? drafts[s.key] : toDraft(s.value, s.editor))
+  const edit = (key: string, v: unknown) => {
+    setDrafts((d) => ({ ...d, [key]: v }))
+    setErrors((e) => (e[key] ? { ...e, [key]: '' } : e))
+  }
+  const changes: Record<string, unknown> = {}
+  for (const s of settings) {
+    if (!(s.key in drafts)) continue
+    const value = fromDraft(drafts[s.key], s.editor)
+    if (JSON.stringify(value) !== JSON.stringify(s.value)) changes[s.key] = value
+  }
+  const changedCount = Object.keys(changes).length
 
   const save = async () => {
-    const changes: Record<string, unknown> = {}
-    for (const s of data.data!.settings)
-      if (s.key in edits && edits[s.key] !== shown(s.value)) changes[s.key] = parse(edits[s.key], s.value)
-    if (!Object.keys(changes).length) return toast('没有修改')
+    if (!changedCount) return toast('没有修改')
     setSaving(true)
     try {
       const res = await call('account', 'updateSettings', { changes })
       setErrors({})
-      setEdits({})
+      setDrafts({})
       toast(`已保存${res.changed.length}项，立即生效`, 'success')
       await Promise.all([data.reload(), history.reload()])
     } catch (e) {
       if (e instanceof ApiError && e.fields) {
-        const fields = e.fields
-        const byKey = new Map(data.data!.settings.map((s) => [s.key, s]))
-        setErrors(Object.fromEntries(Object.entries(fields).map(([k, m]) => [k, byKey.has(k) ? fieldMessage(m, byKey.get(k)!) : m])))
-        toast(`有${Object.keys(fields).length}项设置不正确，请按红字修改`)
+        // Chinese and worded for the input: shown under it as it comes.
+        setErrors(e.fields)
+        toast(`有${Object.keys(e.fields).length}项设置不正确，请按红字修改`)
         // The page is long: bring the first red field into view rather than leave the admin hunting.
         setTimeout(() => void Taro.pageScrollTo({ selector: '.field--error', duration: 200 }).catch(() => undefined), 50)
       } else toastError(e)
@@ -91,56 +95,86 @@ function Settings() {
     }
   }
 
+  const pickTime: PickTime = (title, value, set) => setPicking({ title, value, set })
+
   return (
     <View className="settings">
       {[...bySection.entries()].map(([section, list]) => (
         <View key={section} className="card">
           <Text className="settings__section">{section}</Text>
-          {list.map((s) => (
-            <Field
-              key={s.key}
-              name={s.key}
-              label={`${s.label}${s.unit ? `（${s.unit}）` : ''}`}
-              error={errors[s.key]}
-              hint={
-                <Text className="text-muted settings__default">
-                  {s.meaning}。默认：{defaultText(s.defaultValue)}
-                </Text>
-              }
-            >
-              {typeof s.value === 'object' ? (
-                // A list cut off in one line cannot be checked before saving: show it whole.
-                <TextArea
-                  className="settings__list"
-                  value={edits[s.key] ?? shown(s.value)}
-                  onChange={(v) => setEdits((e) => ({ ...e, [s.key]: v }))}
-                  maxLength={4000}
-                  rows={6}
+          {list.map((s) => {
+            const range = rangeInWords(s.editor, s.unit)
+            return (
+              <Field
+                key={s.key}
+                name={s.key}
+                label={s.label}
+                error={errors[s.key]}
+                hint={
+                  <Text className="text-muted settings__default">
+                    {s.meaning}。默认：{inWords(s.defaultValue, s.editor, s.unit)}
+                    {range ? `；${range}` : ''}
+                  </Text>
+                }
+              >
+                <SettingInput
+                  editor={s.editor}
+                  value={draftOf(s)}
+                  onChange={(v) => edit(s.key, v)}
+                  label={s.label}
+                  unit={s.unit}
+                  pickTime={pickTime}
                 />
-              ) : (
-                <Input
-                  value={edits[s.key] ?? shown(s.value)}
-                  onChange={(v) => setEdits((e) => ({ ...e, [s.key]: v }))}
-                  aria-label={s.label}
-                />
-              )}
-            </Field>
-          ))}
+              </Field>
+            )
+          })}
         </View>
       ))}
-      <View className="actions">
+      <View className="actions settings__actions">
         <Button type="primary" size="large" block loading={saving} disabled={saving} onClick={save}>
-          保存修改
+          {changedCount ? `保存修改（${changedCount}项）` : '保存修改'}
         </Button>
+        {changedCount || Object.keys(drafts).length ? (
+          <Button
+            fill="outline"
+            size="large"
+            block
+            disabled={saving}
+            onClick={() => {
+              setDrafts({})
+              setErrors({})
+            }}
+          >
+            放弃修改
+          </Button>
+        ) : null}
       </View>
       <View className="card">
         <Text className="settings__section">修改记录</Text>
-        {(history.data?.changes ?? []).map((c) => (
-          <Text key={c.id} className="settings__change">
-            {when(c.at)} {c.by.name}：{c.label} {shown(c.before)} → {shown(c.after)}
-          </Text>
-        ))}
+        {(history.data?.changes ?? []).map((c) => {
+          const s = byKey.get(c.key)
+          const words = (v: unknown) => (s ? inWords(v, s.editor, s.unit) : typeof v === 'string' ? v : JSON.stringify(v))
+          return (
+            <Text key={c.id} className="settings__change">
+              {when(c.at)} {c.by.name}：{c.label} {words(c.before)} → {words(c.after)}
+            </Text>
+          )
+        })}
         {history.data && !history.data.changes.length ? <Text className="text-muted block">暂无修改</Text> : null}
+      </View>
+
+      <View style={pickerRowStyle(elderMode)}>
+        <DatePicker
+          type="hour-minutes"
+          title={picking?.title ?? '选择时间'}
+          minuteStep={5}
+          // A flat wheel: the 3D one draws its rows on top of each other in the H5 build.
+          threeDimensional={false}
+          visible={picking !== null}
+          value={clockDate(picking?.value ?? '08:00')}
+          onConfirm={(_, [h, m]) => picking?.set(`${two(h)}:${two(m)}`)}
+          onClose={() => setPicking(null)}
+        />
       </View>
     </View>
   )
