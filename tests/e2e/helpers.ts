@@ -93,48 +93,6 @@ export function waitForAction(page: Page, fn: string, action: string) {
   )
 }
 
-/**
- * Turns one wheel of the open NutUI picker to `label` the way a finger does: a slow drag (no
- * fling), released a little past the row so the wheel settles onto it.
- */
-export async function turnWheel(page: Page, column: number, label: string) {
-  const wheel = onScreen(page, '.nut-picker .nut-pickerview-list').nth(column)
-  await wheel.evaluate(async (list, want) => {
-    const items = Array.from(list.querySelectorAll('.nut-pickerview-roller-item, .nut-pickerview-roller-item-tiled'))
-    const target = items.findIndex((i) => (i.textContent ?? '').trim() === want)
-    const active = items.findIndex((i) => i.classList.contains('nut-pickerview-roller-item-active'))
-    if (target < 0) throw new Error(`the wheel has no ${want}`)
-    const row = parseFloat(getComputedStyle(list).getPropertyValue('--nutui-picker-item-height')) || 36
-    const box = list.getBoundingClientRect()
-    const x = box.left + box.width / 2
-    const y0 = box.top + box.height / 2
-    const dy = (active - target) * row
-    const finger = (y: number) => new Touch({ identifier: 1, target: list, clientX: x, clientY: y, pageX: x, pageY: y })
-    const fire = (type: string, y: number) =>
-      list.dispatchEvent(
-        new TouchEvent(type, {
-          bubbles: true,
-          cancelable: true,
-          touches: type === 'touchend' ? [] : [finger(y)],
-          changedTouches: [finger(y)]
-        })
-      )
-    fire('touchstart', y0)
-    const end = y0 + dy + (dy >= 0 ? 0.3 : -0.3) * row
-    for (let i = 1; i <= 10; i++) {
-      fire('touchmove', y0 + ((end - y0) * i) / 10)
-      await new Promise((r) => setTimeout(r, 40))
-    }
-    fire('touchend', end)
-  }, label)
-  await onScreen(page, '.nut-picker .nut-pickerview-list')
-    .nth(column)
-    .locator('.nut-pickerview-roller-item-active', { hasText: label })
-    .waitFor()
-  // The wheel takes the row when it has settled, as a person waits for it before 确认.
-  await page.waitForTimeout(500)
-}
-
 /** Saves a phone screenshot when E2E_SHOTS_DIR is set (for looking at the screens by eye). */
 export async function snap(page: Page, name: string): Promise<void> {
   const dir = process.env.E2E_SHOTS_DIR
