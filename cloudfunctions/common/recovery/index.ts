@@ -11,6 +11,7 @@
  * put right; the next pass reads from a lease before it, for calls that read the clock before the
  * mark and stamped after. No mark yet, or a clock behind the mark, and the pass reads everything.
  */
+import { repairStatusCounts } from '../status-counts'
 import { iso } from '../clock'
 import { db, firstDoc } from '../db'
 import { settleStuckSends, settleStuckSms } from '../outbox'
@@ -65,6 +66,9 @@ export async function runRecovery(opts: { graceMs?: number; full?: boolean } = {
     profileCounts: await repairProfileCounts(scope),
     stuckSends: await settleStuckSends(graceMs),
     stuckSms: await settleStuckSms(graceMs),
+    // Status counts move in each move's own transaction, so only rows written outside the workflow
+    // (a seed, a hand fix) or a move racing the first count can put them off: a full pass recounts.
+    statusCounts: since === undefined ? await repairStatusCounts() : 0,
     full: since === undefined ? 1 : 0
   }
   const checkedThrough = [shift(at, -graceMs), ...scope.again].sort()[0]
