@@ -111,9 +111,9 @@ function Settings() {
                 label={s.label}
                 error={errors[s.key]}
                 hint={
+                  // One sentence, one text: it wraps as a paragraph, never leaving 天 alone on a line.
                   <Text className="text-muted settings__default">
-                    {s.meaning}。默认：{inWords(s.defaultValue, s.editor, s.unit)}
-                    {range ? `；${range}` : ''}
+                    {`${s.meaning}。默认：${inWords(s.defaultValue, s.editor, s.unit)}${range ? `；${range}` : ''}`}
                   </Text>
                 }
               >
