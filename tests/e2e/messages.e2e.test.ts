@@ -122,7 +122,7 @@ describe('我的消息 for a family member', () => {
     // Seen ones lose their 未读 mark on the next visit; a reminder opens the 预约 tab.
     await cell(page, '我的消息').click()
     await onScreen(page, '.message-card', '明日就诊提醒').waitFor()
-    await onScreen(page, '.messages__summary', /^共 2 条$/).waitFor()
+    await onScreen(page, '.messages__summary', /^共 3 条$/).waitFor()
     await expect(onScreen(page, '.message-card--unread').count()).resolves.toBe(0)
     await onScreen(page, '.message-card', '明日就诊提醒').click()
     await page.waitForURL(/#\/pages\/booking\/index/)
@@ -170,7 +170,7 @@ describe('我的消息 for a family member', () => {
     await fresh.waitFor()
     await expect(fresh.locator('.message-card__title').textContent()).resolves.toBe('预约限制已解除')
     await expect(fresh.locator('.message-card__more').count()).resolves.toBe(0)
-    await expect(cards(page).count()).resolves.toBe(3)
+    await expect(cards(page).count()).resolves.toBe(4)
     expect(await fontSizePx(fresh.locator('.message-card__body'))).toBeGreaterThanOrEqual(20)
     expect(await fontSizePx(fresh.locator('.message-card__time'))).toBeGreaterThanOrEqual(17)
     await snap(page, 'messages-list-elder')
