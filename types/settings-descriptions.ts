@@ -36,6 +36,11 @@ export const SETTING_DESCRIPTIONS: Record<string, SettingDescription> = {
   'decoction.soakingMinutes': { label: '浸泡时长', meaning: '中药煎煮前浸泡的最少时间', unit: '分钟' },
   'decoction.maxSavedAddresses': { label: '常用地址上限', meaning: '每个账号最多保存的收货地址数', unit: '个' },
   'requests.leaseSeconds': { label: '请求占用时长', meaning: '一次请求中断后，重试可接手前等待的时间（应长于函数超时）', unit: '秒' },
+  'requests.keepReplyDays': {
+    label: '请求结果保留天数',
+    meaning: '已完成请求的结果保留多少天，期间同一请求重试直接返回原结果；到期删除（结果中可能含患者姓名）',
+    unit: '天'
+  },
   'nursing.serviceStart': { label: '上门服务开始时间', meaning: '每天最早的上门服务时间' },
   'nursing.serviceEnd': { label: '上门服务结束时间', meaning: '每天最晚的上门服务结束时间' },
   'nursing.windowMinutes': { label: '上门时段长度', meaning: '家属可选的每个上门时段的长度', unit: '分钟' },

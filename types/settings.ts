@@ -23,8 +23,11 @@ export const settingsSchema = z.object({
     returnVisitDays: z.number().int().min(0)
   }),
   decoction: z.object({ soakingMinutes: z.number().int().min(1).max(600), maxSavedAddresses: z.number().int().min(1).max(50) }),
-  /** A requestId claim left pending by a call that died may be taken over by a retry after this. */
-  requests: z.object({ leaseSeconds: z.number().int().min(1).max(3600) }),
+  /**
+   * A requestId claim left pending by a call that died may be taken over by a retry after this; a
+   * finished call's saved reply is replayed to its retries for `keepReplyDays`, then deleted.
+   */
+  requests: z.object({ leaseSeconds: z.number().int().min(1).max(3600), keepReplyDays: z.number().int().min(1).max(90) }),
   nursing: z.object({
     serviceStart: hhmm,
     serviceEnd: hhmm,
@@ -59,7 +62,8 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   decoction: { soakingMinutes: 30, maxSavedAddresses: 10 },
   // Longer than the longest function timeout in cloudbaserc.json (60 s), so a live call keeps its claim.
-  requests: { leaseSeconds: 120 },
+  // A client keeps a requestId only while its page stays open to retry a lost reply: a week is ample.
+  requests: { leaseSeconds: 120, keepReplyDays: 7 },
   nursing: {
     serviceStart: '08:00',
     serviceEnd: '20:00',

@@ -1,4 +1,4 @@
-import { db } from './db'
+import { db, type Transaction } from './db'
 import { iso } from './clock'
 import { collection } from './typed'
 
@@ -104,16 +104,32 @@ export async function subjectOf(entry: AuditEntry): Promise<AuditSubject | undef
   return undefined
 }
 
-/** Every staff read of a patient's record and every staff change: who, what, when, and whose. */
-export async function writeAudit(actor: { accountId: string; roles: string[] } | 'system', entry: AuditEntry): Promise<void> {
+type AuditActor = { accountId: string; roles: string[] } | 'system'
+
+async function auditDoc(actor: AuditActor, entry: AuditEntry): Promise<Omit<AuditDoc, '_id'>> {
   const subject = await subjectOf(entry).catch(() => undefined)
   const { subject: _given, ...rest } = entry
+  return {
+    at: iso(),
+    actor: actor === 'system' ? { accountId: 'system', roles: ['system'] } : { accountId: actor.accountId, roles: actor.roles },
+    ...rest,
+    ...(subject ? { subject } : {})
+  }
+}
+
+/** Every staff read of a patient's record and every staff change: who, what, when, and whose. */
+export async function writeAudit(actor: AuditActor, entry: AuditEntry): Promise<void> {
   await db()
     .collection(AUDIT_LOG)
-    .add({
-      at: iso(),
-      actor: actor === 'system' ? { accountId: 'system', roles: ['system'] } : { accountId: actor.accountId, roles: actor.roles },
-      ...rest,
-      ...(subject ? { subject } : {})
-    })
+    .add(await auditDoc(actor, entry))
+}
+
+/**
+ * The same entry written in the change's own transaction (an `add`, which a CloudBase transaction
+ * allows), so a change is never committed without its entry nor the entry without the change. Its
+ * family is found by plain reads outside the transaction unless the entry names it (`subject`);
+ * they are harmless when a conflict runs the transaction again.
+ */
+export async function writeAuditIn(tx: Transaction, actor: AuditActor, entry: AuditEntry): Promise<void> {
+  await tx.collection(AUDIT_LOG).add(await auditDoc(actor, entry))
 }

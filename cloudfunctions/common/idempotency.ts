@@ -8,6 +8,12 @@
  * than any function's timeout) has run out a retry takes the claim over and runs the action again.
  * That second run is safe only because every action's own writes are (conditional updates, unique
  * keys); the lease just stops a dead call from refusing every retry forever.
+ *
+ * A finished claim keeps its reply for settings `requests.keepReplyDays`, then the recovery pass
+ * deletes it (`sweepOldReplies`): replies can name patients, and the collection would grow forever.
+ * A retry arriving later runs the action again, which every action with a requestId survives (its
+ * own writes refuse or replay a second run, as after a lease takeover or `forgetReplies`); and a
+ * client keeps a requestId only while its page stays open on a lost reply, minutes not days.
  */
 import { createHash } from 'node:crypto'
 import type { ActionResult } from '../../types/contract'
@@ -27,7 +33,11 @@ interface RequestDoc {
   replyJson?: string
   /** Replies stored before replyJson, still replayed as they are. */
   reply?: ActionResult<unknown>
-  /** When the current holder took the claim: its lease runs from here. */
+  /**
+   * While pending, when the current holder took the claim: its lease runs from here. Once done, when
+   * it finished: its reply is kept for `keepReplyDays` from here (claims settled before that field
+   * kept their start, at most a lease earlier).
+   */
   at: string
   /** Bumped by each takeover, so that exactly one retry wins an expired claim. */
   attempt?: number
@@ -88,7 +98,7 @@ export async function settleRequest(claim: { id: string; attempt: number }, repl
   await db()
     .collection('requests')
     .where({ _id: claim.id, status: 'pending', attempt: claim.attempt })
-    .update({ status: 'done', replyJson: JSON.stringify(reply) })
+    .update({ status: 'done', replyJson: JSON.stringify(reply), at: iso() })
 }
 
 /** An unexpected failure leaves nothing behind, so a retry may run the action again. */
@@ -110,4 +120,31 @@ export async function forgetReplies(accountId: string, texts: string[]): Promise
     .where({ replyJson: db().RegExp({ regexp: words.join('|') }) })
     .remove()
   return (mine.deleted ?? 0) + (naming.deleted ?? 0)
+}
+
+/** How many finished claims one recovery pass deletes at most: `batches` reads and removes of `batch`. */
+export const SWEEP = { batch: 100, batches: 5 }
+
+/**
+ * Deletes finished claims whose reply was saved before `before`, oldest first, through the
+ * `status_at` index: at most `SWEEP.batches` batches, so a pass stays cheap; a backlog (the first
+ * pass after this began, a retention just shortened) is finished by the passes after. Pending claims
+ * are never touched here (the recovery pass drops those past their lease).
+ */
+export async function sweepOldReplies(before: string, limits = SWEEP): Promise<number> {
+  const _ = db().command
+  const old = { status: 'done', at: _.lte(before) }
+  let deleted = 0
+  for (let i = 0; i < limits.batches; i++) {
+    const res = await db().collection('requests').where(old).orderBy('at', 'asc').limit(limits.batch).field({ _id: true }).get()
+    const ids = (res.data as Array<Pick<RequestDoc, '_id'>>).map((d) => d._id)
+    if (!ids.length) break
+    const gone = await db()
+      .collection('requests')
+      .where({ ...old, _id: _.in(ids) })
+      .remove()
+    deleted += gone.deleted ?? 0
+    if (ids.length < limits.batch) break
+  }
+  return deleted
 }

@@ -11,7 +11,8 @@ import { zodFields } from '../../types/zod-zh'
 import { AppError } from './errors'
 import { loadAccount, openidFromContext, rolesOf, type Caller, type UserCaller } from './identity'
 import { claimRequest, releaseRequest, settleRequest } from './idempotency'
-import { writeAudit, type AuditEntry } from './audit'
+import { writeAudit, writeAuditIn, type AuditEntry } from './audit'
+import type { Transaction } from './db'
 
 export interface ActionContext {
   fn: string
@@ -21,6 +22,8 @@ export interface ActionContext {
   /** The signed-in user; throws for timer calls. */
   user(): UserCaller
   audit(entry: Omit<AuditEntry, 'fn' | 'action'>): Promise<void>
+  /** The audit entry written inside the change's transaction: committed with it or not at all. */
+  auditIn(tx: Transaction, entry: Omit<AuditEntry, 'fn' | 'action'>): Promise<void>
 }
 
 export type Handler<A extends ActionSpec> = (input: z.output<A['input']>, ctx: ActionContext) => Promise<z.input<A['output']>>
@@ -113,6 +116,7 @@ export function createFunction<M extends ActionMap>(
     }
 
     let audited = false
+    const actor = caller.kind === 'user' ? { accountId: caller.accountId, roles: caller.roles } : ('system' as const)
     const ctx: ActionContext = {
       fn: name,
       action,
@@ -124,11 +128,11 @@ export function createFunction<M extends ActionMap>(
       },
       audit: (entry) => {
         audited = true
-        return writeAudit(caller.kind === 'user' ? { accountId: caller.accountId, roles: caller.roles } : 'system', {
-          fn: name,
-          action,
-          ...entry
-        })
+        return writeAudit(actor, { fn: name, action, ...entry })
+      },
+      auditIn: (tx, entry) => {
+        audited = true
+        return writeAuditIn(tx, actor, { fn: name, action, ...entry })
       }
     }
 

@@ -116,6 +116,34 @@ describe('after a session ends', () => {
     expect(await lifted()).toBe(1)
   })
 
+  test('a lift cut off at its audit entry leaves the ban, no notice and no entry; lifted again, one of each', async () => {
+    await db()
+      .collection('booking_patients')
+      .doc(father)
+      .update({ bannedUntil: chinaInstant('2027-02-22', '09:00'), banReason: '90天内3次预约未就诊（爽约）' })
+    const lifted = () => count('outbox', { accountId: b.accountId('li_mei'), kind: 'booking_ban_lifted' })
+    const entries = () => count('audit_log', { action: 'liftBan' })
+    const cut = await killedAtWriteTo(b, 'audit_log', () =>
+      b.call('admin', 'booking', 'liftBan', { profileId: father, reason: '患者当日住院，已核实' })
+    )
+    expect(cut).toMatchObject({ ok: false })
+    expect((await patient(father)).ban).not.toBeNull()
+    expect(await lifted()).toBe(0)
+    expect(await entries()).toBe(0)
+
+    await b.ok('admin', 'booking', 'liftBan', { profileId: father, reason: '患者当日住院，已核实' })
+    expect((await patient(father)).ban).toBeNull()
+    expect(await lifted()).toBe(1)
+    expect(await entries()).toBe(1)
+    // The entry names the family, so 李梅 reads it in her access log.
+    const entry = (await db().collection('audit_log').where({ action: 'liftBan' }).get()).data[0]
+    expect(entry).toMatchObject({
+      target: `booking_patient:${father}`,
+      subject: { accountId: b.accountId('li_mei'), profileId: father },
+      detail: { reason: '患者当日住院，已核实' }
+    })
+  })
+
   test('a ban ends by itself on its end date', async () => {
     await db()
       .collection('booking_patients')

@@ -9,8 +9,8 @@ import { patientStateById } from '../reads'
 
 /**
  * An admin lifts a no-show ban early, with a reason; the no-shows before it stop counting. The
- * family's notice is written in the same transaction, so a lift is never without its notice nor
- * the notice without the lift.
+ * family's notice and the audit entry are written in the same transaction, so a lift is never
+ * without its notice or its entry, nor either without the lift.
  */
 export async function liftBan(input: { profileId: string; reason: string }, ctx: ActionContext) {
   const { accountId } = ctx.user()
@@ -31,9 +31,13 @@ export async function liftBan(input: { profileId: string; reason: string }, ctx:
       body: `${now.name}的预约限制已由医院解除，现在可以正常预约挂号。请按时就诊，不能就诊时请提前取消。`,
       dedupeKey: `lifted_${state._id}_${at}`
     })
+    await ctx.auditIn(tx, {
+      target: `booking_patient:${state._id}`,
+      subject: { accountId: now.accountId, profileId: state._id },
+      detail: { lifted: now.bannedUntil, reason: input.reason }
+    })
     return now.bannedUntil
   })
   if (!was) throw new AppError('CONFLICT', '这位就诊人目前没有被限制预约')
-  await ctx.audit({ target: `booking_patient:${state._id}`, detail: { lifted: was, reason: input.reason } })
   return { profileId: state._id, liftedAt: at }
 }

@@ -6,15 +6,17 @@
  * traffic, changes nothing that is right.
  *
  * A pass costs what could be broken, not the size of the hospital: claims and sends are read by
- * status (only the unfinished ones), counters only on documents stamped since the last completed
- * pass. The pass's mark (`recovery/pass`) says up to when every stamped document was found right or
- * put right; the next pass reads from a lease before it, for calls that read the clock before the
- * mark and stamped after. No mark yet, or a clock behind the mark, and the pass reads everything.
+ * status (only the unfinished ones), finished claims past their retention a bounded batch at a time
+ * (oldest first, any rest on the next pass), counters only on documents stamped since the last
+ * completed pass. The pass's mark (`recovery/pass`) says up to when every stamped document was
+ * found right or put right; the next pass reads from a lease before it, for calls that read the
+ * clock before the mark and stamped after. No mark yet, or a clock behind the mark, and the pass reads everything.
  */
 import { repairStatusCounts } from '../status-counts'
 import { iso } from '../clock'
 import { db, firstDoc } from '../db'
 import { settleStuckSends, settleStuckSms } from '../outbox'
+import { sweepOldReplies } from '../idempotency'
 import { getSettings } from '../settings'
 import { repairPatientHolds, repairPlaces } from './booking'
 import { repairProfileCounts } from './profiles'
@@ -44,10 +46,12 @@ async function dropExpiredClaims(graceMs: number): Promise<number> {
   return res.deleted ?? 0
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000
 const shift = (at: string, ms: number) => new Date(new Date(at).getTime() + ms).toISOString()
 
 export async function runRecovery(opts: { graceMs?: number; full?: boolean } = {}): Promise<Record<string, number>> {
-  const leaseMs = (await getSettings()).requests.leaseSeconds * 1000
+  const { leaseSeconds, keepReplyDays } = (await getSettings()).requests
+  const leaseMs = leaseSeconds * 1000
   const graceMs = opts.graceMs ?? leaseMs
   const at = iso()
   const mark = opts.full ? undefined : firstDoc<PassMark>(await db().collection(RECOVERY).doc(MARK).get())
@@ -61,6 +65,7 @@ export async function runRecovery(opts: { graceMs?: number; full?: boolean } = {
   }
   const result = {
     claims: await dropExpiredClaims(graceMs),
+    oldReplies: await sweepOldReplies(shift(at, -keepReplyDays * DAY_MS)),
     places: await repairPlaces(scope),
     patientHolds: await repairPatientHolds(scope),
     profileCounts: await repairProfileCounts(scope),
