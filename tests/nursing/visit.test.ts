@@ -118,6 +118,23 @@ test('a retried submit (same requestId) makes one request', async () => {
   expect(requests.length).toBe(new Set(requests.map((r) => r.id)).size)
 })
 
+test('a submit retried after its saved reply is gone (cut off after the write, or kept past its days) still makes one request', async () => {
+  const requestId = rid()
+  const first = await submit(b, { date: addDays(TODAY, 2), requestId })
+  await db()
+    .collection('requests')
+    .where({ accountId: b.accountId('li_mei') })
+    .remove()
+  const again = await submit(b, { date: addDays(TODAY, 2), requestId })
+  expect(again.id).toBe(first.id)
+  expect(again.requestNo).toBe(first.requestNo)
+  const { requests } = await b.ok('li_mei', 'nursing', 'myRequests', {})
+  expect(requests.filter((r) => r.id === first.id)).toHaveLength(1)
+  expect(requests.length).toBe(new Set(requests.map((r) => r.id)).size)
+  const sameDay = requests.filter((r) => r.date === addDays(TODAY, 2) && r.status === 'submitted')
+  expect(sameDay).toHaveLength(1)
+})
+
 test('a window outside service hours or too soon is refused with the reason', async () => {
   const tooLate = await b.callUnchecked('li_mei', 'nursing', 'submitRequest', {}, rid())
   expect(errorCode(tooLate)).toBe('INVALID_INPUT')

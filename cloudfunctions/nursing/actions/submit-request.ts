@@ -9,6 +9,9 @@ import { ownProfile } from '../../common/patients'
 import { getSettings } from '../../common/settings'
 import type { ActionContext } from '../../common/router'
 import { inTransaction } from '../../common/db'
+import { isDuplicateKeyError } from '../../common/errors'
+import { requestDocId } from '../../common/request-key'
+import { byId } from '../../common/typed'
 import { countInsertIn } from '../../common/status-counts'
 import { REQUESTS, freeSlot, type RequestDoc } from '../docs'
 import { isOwnPhoto } from '../photos'
@@ -18,6 +21,11 @@ import { requestView } from '../views'
 /** A family asks for a home visit for one of their profiles. A retried requestId replays the first reply (router). */
 export async function submitRequest(input: SubmitRequestInput, ctx: ActionContext) {
   const { accountId } = ctx.user()
+  // The id comes from the request: a retry whose saved reply is gone (a call cut off after its write,
+  // a reply past its keeping days) answers with the request it filed instead of filing a second.
+  const id = requestDocId('nr', accountId, ctx.requestId)
+  const earlier = id ? await byId<RequestDoc>(REQUESTS, id) : undefined
+  if (earlier && earlier.accountId === accountId) return requestView(earlier, { as: 'family' })
   await requireHealthDataConsent({ account: ctx.user().account }, '申请上门护理')
   const rules = (await getSettings()).nursing
   const [profile, address, items] = await Promise.all([
@@ -46,7 +54,7 @@ export async function submitRequest(input: SubmitRequestInput, ctx: ActionContex
     certificate: i!.certificate
   }))
   const day = local(now).format('YYYYMMDD')
-  const _id = `nr_${randomUUID().replace(/-/g, '').slice(0, 20)}`
+  const _id = id ?? `nr_${randomUUID().replace(/-/g, '').slice(0, 20)}`
   const doc: RequestDoc = {
     _id,
     requestNo: `HL${day}${String(await nextSequence(`nursing:${day}`)).padStart(4, '0')}`,
@@ -80,9 +88,16 @@ export async function submitRequest(input: SubmitRequestInput, ctx: ActionContex
     updatedAt: now
   }
   // Counted on 护理部's tabs: the request and its count are written together.
-  await inTransaction(async (tx) => {
-    await tx.collection(REQUESTS).add(doc)
-    await countInsertIn(tx, REQUESTS, doc.status)
-  })
+  try {
+    await inTransaction(async (tx) => {
+      await tx.collection(REQUESTS).add(doc)
+      await countInsertIn(tx, REQUESTS, doc.status)
+    })
+  } catch (err) {
+    // The same retry twice at once: the one that lost answers with what the other filed.
+    const filed = isDuplicateKeyError(err) ? await byId<RequestDoc>(REQUESTS, _id) : undefined
+    if (filed && filed.accountId === accountId) return requestView(filed, { as: 'family' })
+    throw err
+  }
   return requestView(doc, { as: 'family' })
 }
