@@ -128,3 +128,17 @@ test('the herbal prescription and the home nursing visit are in the export, and 
   expect(problems).toMatch(/subject/)
   expect(problems).toMatch(/medication/)
 })
+
+test('blood pressure is validated against the R4 bp profile: its panel code and both components are required', async () => {
+  const { bundle } = await b.ok('li_mei', 'records', 'exportFhir', { profileId: father })
+  expect(fhirProblems(bundle)).toEqual([])
+  const broken = structuredClone(bundle)
+  const observations = broken.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Observation')
+  const [first, second] = observations.filter((r) => codes(r).includes(`${LOINC}|85354-9`))
+  // The older panel code (55284-4) instead of 85354-9, and a reading that lost its diastolic component.
+  first.code = { coding: [{ system: LOINC, code: '55284-4', display: 'Blood pressure systolic and diastolic' }] }
+  second.component = (second.component as unknown[]).slice(0, 1)
+  const problems = fhirProblems(broken).join('\n')
+  expect(problems).toMatch(/slice 'BPCode'/)
+  expect(problems).toMatch(/expected 2\.\.\*, but found 1/)
+})
