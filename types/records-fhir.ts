@@ -2,8 +2,10 @@
  * A patient's record as a FHIR R4 Bundle (type collection): Patient, Observations with LOINC codes
  * and UCUM units (vital-signs category and profile where they are vital signs; blood glucose is a
  * laboratory result), Appointments, MedicationRequests for herbal prescriptions, ServiceRequests
- * for home nursing visits, CarePlans for programmes and Tasks for follow-ups. Every
- * reference is `Type/id` and resolves to an entry's fullUrl inside the Bundle. Pure.
+ * for home nursing visits, CarePlans for programmes and Tasks for follow-ups. An expert the
+ * follow-up doctor booked from a task (随访转诊) names that Task in its supportingInformation, and
+ * the Task names the Appointment in its output. Every reference is `Type/id` and resolves to an
+ * entry's fullUrl inside the Bundle. Pure.
  */
 import type { Classification, FlagLevel, Measure, ReadingKind, TaskReason } from './records-rules'
 import { CLASSIFICATION_LABELS, TASK_REASON_LABELS } from './records-rules'
@@ -38,6 +40,8 @@ export interface FhirAppointmentInput {
   start: string
   end: string
   description: string
+  /** Booked by the follow-up doctor from this follow-up task (booking.referralBook). */
+  referral?: { taskId: string; bookedByName: string }
 }
 export interface FhirEnrolmentInput {
   id: string
@@ -194,12 +198,23 @@ export function recordBundle(input: FhirRecordInput, timestamp: string): FhirBun
     add(observation(r, patientRef))
     readingIds.add(r.id)
   }
+  // A referral names its task only when the task is in the Bundle too.
+  const taskIds = new Set(input.tasks.map((t) => t.id))
+  const referredFrom = (a: FhirAppointmentInput) => (a.referral && taskIds.has(a.referral.taskId) ? a.referral : null)
+  const taskLabel = new Map(input.tasks.map((t) => [t.id, `随访：${TASK_REASON_LABELS[t.reason]}`]))
   for (const a of input.appointments) {
+    const referral = referredFrom(a)
     add({
       resourceType: 'Appointment',
       id: fhirId(a.id),
       status: APPT_STATUS[a.status] ?? 'booked',
       description: a.description,
+      ...(referral
+        ? {
+            supportingInformation: [{ reference: `Task/${fhirId(referral.taskId)}`, display: taskLabel.get(referral.taskId) }],
+            comment: `随访医生${referral.bookedByName}预约（随访转诊）`
+          }
+        : {}),
       start: a.start,
       end: a.end,
       participant: [{ actor: { reference: patientRef, display: p.name }, status: 'accepted' }]
@@ -250,12 +265,18 @@ export function recordBundle(input: FhirRecordInput, timestamp: string): FhirBun
     })
   }
   for (const t of input.tasks) {
+    const output = [
+      ...(t.followUp ? [{ type: { text: '此次随访分类' }, valueString: CLASSIFICATION_LABELS[t.followUp.classification] }] : []),
+      ...input.appointments
+        .filter((a) => referredFrom(a)?.taskId === t.id)
+        .map((a) => ({ type: { text: '转诊预约' }, valueReference: { reference: `Appointment/${fhirId(a.id)}` } }))
+    ]
     add({
       resourceType: 'Task',
       id: fhirId(t.id),
       status: TASK_STATUS[t.status],
       intent: 'plan',
-      description: `随访：${TASK_REASON_LABELS[t.reason]}`,
+      description: taskLabel.get(t.id),
       for: { reference: patientRef },
       authoredOn: t.createdAt,
       restriction: { period: { end: t.dueDate } },
@@ -269,10 +290,10 @@ export function recordBundle(input: FhirRecordInput, timestamp: string): FhirBun
       ...(t.followUp
         ? {
             executionPeriod: { end: t.followUp.at },
-            output: [{ type: { text: '此次随访分类' }, valueString: CLASSIFICATION_LABELS[t.followUp.classification] }],
             note: [{ text: `${t.followUp.notes}${t.followUp.notes ? '；' : ''}下次随访 ${t.followUp.nextDate}` }]
           }
-        : {})
+        : {}),
+      ...(output.length ? { output } : {})
     })
   }
   return { resourceType: 'Bundle', type: 'collection', timestamp, entry }

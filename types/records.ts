@@ -4,7 +4,8 @@
  * contract. Rules live in records-rules.ts, thresholds in records-settings.ts.
  *
  * What each screen calls:
- * - family 健康档案 for a profile: `overview` (programmes, latest of each kind, follow-ups waiting),
+ * - family 健康档案 for a profile: `overview` (programmes, latest of each kind, follow-ups waiting,
+ *   experts the follow-up doctor booked still to come),
  *   `addReading` (reply carries the flag, its advice and the task it opened or joined),
  *   `listReadings` for the 7/30/90-day chart and its table (`bands` are the threshold bands),
  *   `timeline` (paged with `nextBefore`), `exportFhir` (a file to save and share).
@@ -358,7 +359,9 @@ export const recordsActions = {
       patient: patientSummary,
       enrolments: z.array(enrolmentView),
       latest: z.array(readingView),
-      openTasks: z.array(taskView)
+      openTasks: z.array(taskView),
+      /** Experts the follow-up doctor booked from a task (open or followed up) still to come, soonest first. */
+      referrals: z.array(referralView)
     })
   })({
     roles: ['patient'],

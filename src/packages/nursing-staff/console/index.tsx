@@ -14,6 +14,7 @@ import { NURSING_ROUTES, withQuery } from '../../nursing/routes'
 import { AlarmBanner } from '../components/AlarmBanner'
 import { RiskTag } from '../components/RiskTag'
 import { visitWhen } from '../../nursing/components/when'
+import { boardOrderNote } from './order'
 import '../../nursing/components/nursing.scss'
 import '../components/staff.scss'
 
@@ -132,7 +133,7 @@ function Console() {
         <EmptyState mark="空" title={`没有「${NURSING_STATUS_LABELS[status]}」的申请`} />
       ) : (
         <>
-          <Text className="text-muted block nursing-console__note">高风险和等得最久的排在前面</Text>
+          <Text className="text-muted block nursing-console__note">{boardOrderNote(status)}</Text>
           {list.map((item) => (
             <BoardCard key={item.id} item={item} />
           ))}

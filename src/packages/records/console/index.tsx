@@ -13,6 +13,7 @@ import { useAction } from '../../../services/useAction'
 import { useShownData } from '../../../state/useShownData'
 import { FlagTag } from '../components/Flag'
 import { Segments } from '../components/Choices'
+import { ReferralLines } from '../components/Referrals'
 import { chinaClock, dateText } from '../format'
 import { pageExists, RECORDS_ROUTES, referralRoute, to } from '../routes'
 import '../components/records.scss'
@@ -47,11 +48,7 @@ function TaskCard({ t, onClose }: { t: ConsoleTask; onClose(t: ConsoleTask): voi
       <Text className="text-muted block">电话：{t.patient.phone}</Text>
       {t.referrals.length ? (
         <View className="task-card__referrals">
-          {t.referrals.map((r) => (
-            <Text key={r.appointmentId} className="task-card__referral block">
-              已转诊：{dateText(r.date)} {r.start} {r.departmentName} {r.doctorName}（{r.statusLabel}）
-            </Text>
-          ))}
+          <ReferralLines referrals={t.referrals} label="已转诊" />
         </View>
       ) : null}
       {t.readings.length ? (

@@ -11,6 +11,7 @@ import { ROUTES } from '../../../routes'
 import { call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import { FlagTag } from '../components/Flag'
+import { ReferralLines } from '../components/Referrals'
 import { saveExport } from '../components/saveExport'
 import { Segments } from '../components/Choices'
 import { Trends } from '../components/Trends'
@@ -24,7 +25,7 @@ function Overview({ profileId }: { profileId: string }) {
   const [exporting, setExporting] = useState(false)
 
   if (!data.data) return data.error ? <ErrorState message={data.error} onRetry={data.reload} /> : <LoadingState />
-  const { patient, enrolments, latest, openTasks } = data.data
+  const { patient, enrolments, latest, openTasks, referrals } = data.data
 
   const exportRecord = async () => {
     setExporting(true)
@@ -58,6 +59,11 @@ function Overview({ profileId }: { profileId: string }) {
             医生将在 {dateText(t.dueDate)} 前随访（{t.reasonLabel}）
           </Text>
         ))}
+        {referrals.length ? (
+          <View className="records-home__referrals">
+            <ReferralLines referrals={referrals} label="随访医生已预约专家" />
+          </View>
+        ) : null}
         <View className="actions">
           <Button type="primary" size="large" block onClick={() => Taro.navigateTo({ url: to(RECORDS_ROUTES.reading, { profileId }) })}>
             记录一次测量

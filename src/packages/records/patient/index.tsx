@@ -11,6 +11,7 @@ import { useAction } from '../../../services/useAction'
 import { useShownData } from '../../../state/useShownData'
 import { Chips, Segments } from '../components/Choices'
 import { FlagTag } from '../components/Flag'
+import { ReferralLines, referralText } from '../components/Referrals'
 import { Trends } from '../components/Trends'
 import { chinaClock, dateText } from '../format'
 import { param, RECORDS_ROUTES, to } from '../routes'
@@ -139,11 +140,7 @@ function PatientRecord() {
             {t.overdue ? '已逾期：' : '应随访：'}
             {dateText(t.dueDate)}前
           </Text>
-          {t.referrals.map((r) => (
-            <Text key={r.appointmentId} className="task-card__referral block">
-              已转诊：{dateText(r.date)} {r.start} {r.departmentName} {r.doctorName}（{r.statusLabel}）
-            </Text>
-          ))}
+          <ReferralLines referrals={t.referrals} label="已转诊" />
           <Button
             type="primary"
             size="large"
@@ -191,11 +188,7 @@ function PatientRecord() {
             {f.form.referral ? <Row label="转诊" value={`${f.form.referral.hospital}：${f.form.referral.reason}`} /> : null}
             <Row label="下次随访" value={dateText(f.form.nextDate)} strong />
             {(tasks.find((t) => t.id === f.taskId)?.referrals ?? []).map((r) => (
-              <Row
-                key={r.appointmentId}
-                label="预约专家"
-                value={`${dateText(r.date)} ${r.start} ${r.departmentName} ${r.doctorName}（${r.statusLabel}）`}
-              />
+              <Row key={r.appointmentId} label="预约专家" value={referralText(r)} />
             ))}
           </View>
         ))
