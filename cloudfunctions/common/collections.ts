@@ -166,6 +166,7 @@ export const manifest: DatabaseManifest = {
       indexes: [
         { name: 'nurse_slot_unique', keys: [asc('nurseSlot')], unique: true },
         { name: 'status_risk_created', keys: [asc('status'), asc('riskRank'), asc('createdAt')] },
+        { name: 'status_updated', keys: [asc('status'), desc('updatedAt')] },
         { name: 'account_created', keys: [asc('accountId'), desc('createdAt')] },
         { name: 'nurse_status_window', keys: [asc('nurseAccountId'), asc('status'), asc('windowStartsAt')] },
         { name: 'date_status', keys: [asc('date'), asc('status')] },

@@ -1,8 +1,6 @@
 /**
- * The line above 护理部's list says how it is ordered. nursing.board orders every tab alike: risk
- * (not yet assessed first), then the earliest submitted (dispatch.test.ts checks that order). On a
- * working tab that is "the most urgent and the longest waiting first"; on a history tab nobody is
- * waiting any more, so it says the order itself.
+ * The line above 护理部's list says how it is ordered (dispatch.test.ts checks the order itself): on a
+ * working tab risk, then the longest waiting; on a history tab the latest finished first.
  */
 import { BOARD_STATUSES, OPEN_STATUSES } from '../../types/nursing'
 import { boardOrderNote } from '../../src/packages/nursing-staff/console/order'
@@ -13,7 +11,7 @@ test('the history tabs (服务完成, 已评价, 评估未通过, 已取消) say
   expect(history).toEqual(['completed', 'rated', 'rejected', 'cancelled'])
   for (const s of history) {
     expect(boardOrderNote(s)).not.toContain('等得最久')
-    expect(boardOrderNote(s)).toBe('风险高的在前（未评估的算最高），同级按提交时间从早到晚')
+    expect(boardOrderNote(s)).toBe('最近结束的排在前面')
   }
 })
 

@@ -175,6 +175,18 @@ describe('the console', () => {
     expect(res.requests[0].patientNameMasked).toBe('李*福')
   })
 
+  test('a history tab puts the latest finished first: two refused in turn, the later one leads 评估未通过', async () => {
+    const first = await submit(b, { date: addDays(TODAY, 2) })
+    const second = await submit(b, { date: addDays(TODAY, 3) })
+    setNow(new Date(`${TODAY}T09:10:00+08:00`))
+    await b.ok('dispatcher', 'nursing', 'assessRequest', { id: first.id, decision: 'reject', reason: 'aggression' }, rid())
+    setNow(new Date(`${TODAY}T09:20:00+08:00`))
+    await b.ok('dispatcher', 'nursing', 'assessRequest', { id: second.id, decision: 'reject', reason: 'aggression' }, rid())
+    const res = await b.ok('dispatcher', 'nursing', 'board', { status: 'rejected' })
+    expect(res.requests.slice(0, 2).map((r) => r.id)).toEqual([second.id, first.id])
+    expect(res.counts.rejected).toBe(res.requests.length)
+  })
+
   test('the day board lists every nurse’s visits in window order', async () => {
     const { nurses } = await b.ok('dispatcher', 'nursing', 'dayVisits', {
       date: TODAY

@@ -1,4 +1,4 @@
-import { BOARD_STATUSES, type NursingStatus } from '../../../types/nursing'
+import { BOARD_STATUSES, OPEN_STATUSES, type NursingStatus } from '../../../types/nursing'
 import type { ActionContext } from '../../common/router'
 import { statusCounts } from '../../common/status-counts'
 import { REQUESTS } from '../docs'
@@ -8,8 +8,9 @@ import { alarmView, boardItem } from '../views'
 const PAGE = 30
 
 /**
- * 护理部's console: one status tab, highest risk first (not yet assessed counts as highest:
- * nobody knows), then the oldest; the count of every tab, history tabs too, from the maintained
+ * 护理部's console: one status tab. A working tab puts the highest risk first (not yet assessed
+ * counts as highest: nobody knows), then the longest waiting; a history tab (已完成, 已评价, 已拒绝,
+ * 已取消) puts the latest finished first, where anyone looking back starts. The count of every tab, history tabs too, from the maintained
  * count per status (one read, however long the history; counting 已完成 by reading it would grow
  * with it); open alarms as a banner.
  */
@@ -17,10 +18,10 @@ export async function board(input: { status: NursingStatus; offset?: number }, c
   ctx.user()
   const offset = input.offset ?? 0
   const [page, counts, alarms] = await Promise.all([
-    requests()
-      .where({ status: input.status })
-      .orderBy('riskRank', 'asc')
-      .orderBy('createdAt', 'asc')
+    (OPEN_STATUSES.includes(input.status)
+      ? requests().where({ status: input.status }).orderBy('riskRank', 'asc').orderBy('createdAt', 'asc')
+      : requests().where({ status: input.status }).orderBy('updatedAt', 'desc')
+    )
       .skip(offset)
       .limit(PAGE + 1)
       .get(),
