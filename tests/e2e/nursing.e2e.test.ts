@@ -272,9 +272,7 @@ describe('上门护理 from request to rating', () => {
     await ratedTab.click()
     await onScreen(dispatcher, `.nursing-board-card[data-request-no="${requestNo}"]`).waitFor()
     // Nobody waits on a history tab: the line above the list says the order itself.
-    await expect(onScreen(dispatcher, '.nursing-console__note').textContent()).resolves.toBe(
-      '最近结束的排在前面'
-    )
+    await expect(onScreen(dispatcher, '.nursing-console__note').textContent()).resolves.toBe('最近结束的排在前面')
     const stored = (await db().collection('nursing_requests').limit(1000).get()).data as Array<{ status: string }>
     for (const status of BOARD_STATUSES) {
       const expected = String(stored.filter((r) => r.status === status).length)
