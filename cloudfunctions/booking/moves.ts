@@ -90,21 +90,33 @@ export async function cancelAppointment(a: AppointmentDoc, opts: CancelOptions):
 }
 
 /** The family's 停诊 notice, written in the cancellation's transaction (CancelOptions.notice). */
-export function closedNotice(a: AppointmentDoc, reason: string): OutboxInput {
+/**
+ * A notice about one appointment: the family's account, the page that opens it, and the WeChat
+ * template's fields (patient, time, department and expert, then one field the notice chooses).
+ */
+export function appointmentNotice(
+  a: AppointmentDoc,
+  n: Pick<OutboxInput, 'kind' | 'title' | 'body' | 'dedupeKey'> & { last: Record<string, string> }
+): OutboxInput {
   return {
     accountId: a.accountId,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    page: `${BOOKING_PAGE}?id=${a._id}`,
+    fields: { thing1: a.patientName, time2: `${a.date} ${a.start}`, thing3: `${a.departmentName} ${a.doctorName}`, ...n.last },
+    dedupeKey: n.dedupeKey
+  }
+}
+
+export function closedNotice(a: AppointmentDoc, reason: string): OutboxInput {
+  return appointmentNotice(a, {
     kind: 'booking_closed',
     title: '停诊通知',
     body: `很抱歉，${a.patientName}预约的${dateLabel(a.date)} ${a.start}-${a.end} ${a.departmentName} ${a.doctorName}停诊（${reason}），预约已取消。可另选其他出诊预约。`,
-    page: `${BOOKING_PAGE}?id=${a._id}`,
-    fields: {
-      thing1: a.patientName,
-      time2: `${a.date} ${a.start}`,
-      thing3: `${a.departmentName} ${a.doctorName}`,
-      thing4: reason.slice(0, 20)
-    },
+    last: { thing4: reason.slice(0, 20) },
     dedupeKey: `closed_${a._id}`
-  }
+  })
 }
 
 export function checkInAppointment(a: AppointmentDoc, actor: Actor): Promise<{ doc: Moved }> {
@@ -281,18 +293,11 @@ async function promoteFirst(
 
 function promotedNotice(p: Promotion): OutboxInput {
   const a = p.appointment
-  return {
-    accountId: a.accountId,
+  return appointmentNotice(a, {
     kind: 'booking_waitlist_promoted',
     title: '候补成功',
     body: `${a.patientName}候补成功：${dateLabel(a.date)} ${a.start}-${a.end}，${a.hospitalName}${a.departmentName} ${a.doctorName}，第${a.queueNo}号，就诊地点${a.place}。`,
-    page: `${BOOKING_PAGE}?id=${a._id}`,
-    fields: {
-      thing1: a.patientName,
-      time2: `${a.date} ${a.start}`,
-      thing3: `${a.departmentName} ${a.doctorName}`,
-      number4: String(a.queueNo)
-    },
+    last: { number4: String(a.queueNo) },
     dedupeKey: `promoted_${a._id}`
-  }
+  })
 }

@@ -6,9 +6,9 @@ import { taskForReferral } from '../../common/referrals'
 import type { ActionContext } from '../../common/router'
 import { getSettings } from '../../common/settings'
 import type { AppointmentDoc } from '../docs'
+import { appointmentNotice } from '../moves'
 import { placeBooking } from '../place-booking'
 import { appointmentView } from '../views'
-import { BOOKING_PAGE } from '../waitlist'
 
 interface ReferralInput {
   scheduleId: string
@@ -42,18 +42,11 @@ export async function referralBook(input: ReferralInput, ctx: ActionContext) {
 }
 
 function referralNotice(a: AppointmentDoc): OutboxInput {
-  return {
-    accountId: a.accountId,
+  return appointmentNotice(a, {
     kind: 'booking_referral',
     title: '医生已为您预约专家',
     body: `随访医生${a.bookedByName}为${a.patientName}预约了${dateLabel(a.date)} ${a.start}-${a.end}，${a.hospitalName}${a.departmentName} ${a.doctorName}，第${a.queueNo}号，就诊地点${a.place}。如不能就诊，请在“我的预约”中取消。`,
-    page: `${BOOKING_PAGE}?id=${a._id}`,
-    fields: {
-      thing1: a.patientName,
-      time2: `${a.date} ${a.start}`,
-      thing3: `${a.departmentName} ${a.doctorName}`,
-      number4: String(a.queueNo)
-    },
+    last: { number4: String(a.queueNo) },
     dedupeKey: `referral_${a._id}`
-  }
+  })
 }
