@@ -37,8 +37,11 @@ async function openEntry(page: Page, title: string) {
 
 /** Taps a step button on the pharmacy order page, fills what the sheet asks, confirms, waits for the move. */
 async function step(page: Page, label: string, fill?: (sheet: Page) => Promise<void>) {
-  // Right after the last step's success toast: the tap must go through at once (it once did nothing).
-  await button(page, new RegExp(`^${label}$`)).click({ timeout: 1500 })
+  // The next step's button comes with the order's re-read after the last step (slow under load); once
+  // it is there, right after the last step's success toast, the tap must go through at once (it once did nothing).
+  const next = button(page, new RegExp(`^${label}$`))
+  await next.waitFor()
+  await next.click({ timeout: 1500 })
   await onScreen(page, '.step-sheet').waitFor()
   if (fill) await fill(page)
   const moved = waitForAction(page, 'decoction', 'advanceOrder')
@@ -152,7 +155,7 @@ describe('中药代煎配送 from prescription to door', () => {
     // Soaking past its set time (30 minutes by default) is flagged in the queue: the demo child's order soaks since 45 minutes ago.
     await goToTab(pharmacy, host.url, '/pages/index/index')
     await openEntry(pharmacy, '中药房工作台')
-    await expect(onScreen(pharmacy, '.queue__tab[data-status="soaking"]').textContent()).resolves.toContain('1超时')
+    await onScreen(pharmacy, '.queue__tab[data-status="soaking"]', '1超时').waitFor()
     await onScreen(pharmacy, '.queue__tab[data-status="soaking"]').click()
     const overdue = onScreen(pharmacy, '.queue-card--overdue')
     await overdue.waitFor()
@@ -175,6 +178,7 @@ describe('中药代煎配送 from prescription to door', () => {
     await onScreen(family, '.order-detail__courier').waitFor()
     await expect(onScreen(family, '.order-detail__tracking').textContent()).resolves.toBe(TRACKING)
     const done = onScreen(family, '.order-timeline .order-timeline__time')
+    await done.nth(6).waitFor()
     await expect(done.count()).resolves.toBe(7)
     const timeline = (await onScreen(family, '.order-timeline').textContent()) ?? ''
     for (const text of [
@@ -219,6 +223,8 @@ describe('中药代煎配送 from prescription to door', () => {
     expect((await (await cancelled).json()).ok).toBe(true)
     await onScreen(family, '.order-detail__status .status-tag', '已取消').waitFor()
     await expect(onScreen(family, '.order-timeline').textContent()).resolves.toContain('您已取消订单')
+    // The dialog's own 取消订单 fades out after the reply; then none is left on the page.
+    await onScreen(family, '.nut-dialog').waitFor({ state: 'hidden' })
     await expect(button(family, '取消订单').count()).resolves.toBe(0)
     await snap(family, 'decoction-order-cancelled')
 
