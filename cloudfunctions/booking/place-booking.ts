@@ -3,7 +3,8 @@
  * database round trips: the router's account read, one conditional update on the patient's state
  * (ownership, one per session, active limit, ban), one on the session's slice (status, release,
  * cutoff, a place left), and the insert of the appointment, whose id comes from the request so a
- * retry cannot make two. Only a failure reads more, to say exactly why, and undoes what it took.
+ * retry cannot make two. Only a failure reads more, to say exactly why, and undoes what it took;
+ * a refusal also reads the appointment its request would have made, to replay a lost reply.
  */
 import { bookingRefusal } from '../../types/booking-rules'
 import { iso } from '../common/clock'
@@ -41,12 +42,29 @@ export interface BookRequest {
 }
 
 export async function placeBooking(req: BookRequest): Promise<AppointmentDoc> {
+  try {
+    return await bookOrRefuse(req)
+  } catch (err) {
+    // A refusal may be the retry of a booking this very request made whose reply was lost, and
+    // which has since been cancelled or whose slice has since filled: the retry answers with that
+    // booking as it stands. Only refusals pay this read; the key holds the caller's own account.
+    if (!(err instanceof AppError) || err.code === 'INTERNAL' || answeredEarly.has(err)) throw err
+    const earlier = await appointmentById(appointmentIdFor(req.requestKey))
+    if (earlier && earlier.requestKey === req.requestKey) return earlier
+    throw err
+  }
+}
+
+async function bookOrRefuse(req: BookRequest): Promise<AppointmentDoc> {
   const rules = (await getSettings()).booking
   const nowIso = iso()
   const id = appointmentIdFor(req.requestKey)
   const i = sliceIndexOf(req.sliceId)
 
-  if (seenRefused(req.scheduleId, i)) await refuseEarly(req, i, rules, nowIso)
+  if (seenRefused(req.scheduleId, i)) {
+    const replay = await refuseEarly(req, id, i, rules, nowIso)
+    if (replay) return replay
+  }
 
   const held = await holdPatient({ by: req.by, profileId: req.profileId, scheduleId: req.scheduleId, appointmentId: id }, rules, nowIso)
   if (held.kind === 'replay') return held.doc
@@ -84,19 +102,31 @@ export async function placeBooking(req: BookRequest): Promise<AppointmentDoc> {
   }
 }
 
+/** Refusals from `refuseEarly`, which has already looked for the booking a retry would replay. */
+const answeredEarly = new WeakSet<AppError>()
+
 /**
- * When this slice was just seen refusing: read the session and the patient's own state (in parallel)
- * and answer from them if the session cannot be booked and nothing about the patient needs the full
- * path (a retry of a booking in flight, a ban, the limit, another family's profile). Otherwise, or
- * when the slice has a place again, return and book as usual.
+ * When this slice was just seen refusing: read the session, the patient's own state and the booking
+ * this request would have made (all three at once) and answer from them: the booking itself for a
+ * retry whose reply was lost, or the refusal if the session cannot be booked and nothing about the
+ * patient needs the full path (a booking in flight, a ban, the limit, another family's profile).
+ * Otherwise, or when the slice has a place again, return nothing and book as usual.
  */
-async function refuseEarly(req: BookRequest, i: number, rules: { maxActivePerPatient: number }, nowIso: string): Promise<void> {
-  const [schedule, state] = await Promise.all([scheduleById(req.scheduleId), patientStateById(req.profileId)])
+async function refuseEarly(
+  req: BookRequest,
+  id: string,
+  i: number,
+  rules: { maxActivePerPatient: number },
+  nowIso: string
+): Promise<AppointmentDoc | undefined> {
+  const [schedule, state, earlier] = await Promise.all([scheduleById(req.scheduleId), patientStateById(req.profileId), appointmentById(id)])
+  if (earlier && earlier.requestKey === req.requestKey) return earlier
   const why = placeProblem(schedule, i, req.sliceId, nowIso)
   if (!why || why.code === 'INVALID_INPUT') {
     forgetRefused(req.scheduleId, i)
-    return
+    return undefined
   }
+  answeredEarly.add(why)
   if (!state) {
     // Never booked before, so nothing to replay: only whose profile it is matters.
     await bookableProfile(req.by, req.profileId)
@@ -104,6 +134,7 @@ async function refuseEarly(req: BookRequest, i: number, rules: { maxActivePerPat
   }
   const plain = (req.by.hotline || state.accountId === req.by.accountId) && !bookingRefusal(state, req.scheduleId, rules, nowIso)
   if (plain) throw why
+  return undefined
 }
 
 function newAppointment(req: BookRequest, id: string, state: PatientStateDoc, s: ScheduleDoc, i: number, nowIso: string): AppointmentDoc {

@@ -160,6 +160,21 @@ describe('retries on a bad network', () => {
     expect((await session(b, 'li_mei', s.id)).remaining).toBe(3)
   })
 
+  test('a booking retried after it was cancelled and its slice filled answers with that booking, not 已约满', async () => {
+    const requestId = rid()
+    const first = await book(b, 'li_mei', s, father, 0, requestId)
+    if (!first.ok) throw new Error(first.error.message)
+    await b.ok('li_mei', 'booking', 'cancel', { id: first.data.id, reason: '父亲身体不适，改天再来' }, rid())
+    const others = await crowd(2, 'fill')
+    for (const p of others) expect(code(await book(b, p.key, s, p.profileId, 0))).toBe('ok')
+    expect((await session(b, 'li_mei', s.id)).slices[0].remaining).toBe(0)
+    // The reply lost on the way reaches her now: her booking, as it stands (cancelled), and no place taken.
+    const again = await book(b, 'li_mei', s, father, 0, requestId)
+    expect(again).toMatchObject({ ok: true, data: { id: first.data.id, status: 'cancelled' } })
+    expect((await session(b, 'li_mei', s.id)).slices[0].remaining).toBe(0)
+    expect(await count('appointments', { scheduleId: s.id, profileId: father })).toBe(1)
+  })
+
   test('five copies of one request racing each other make one booking', async () => {
     const requestId = rid()
     const replies = await Promise.all(Array.from({ length: 5 }, () => book(b, 'li_mei', s, father, 0, requestId)))
