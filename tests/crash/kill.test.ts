@@ -48,6 +48,10 @@ const killAfter = (seed: number) => 40 + ((seed * 7919) % 160)
 function burstUntilKilled(dataDir: string, seed: number): Promise<Run> {
   const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'fixtures', 'host-child.ts'), dataDir, String(seed)], {
     cwd: REPO,
+    // Jest gives each test file its own copy of process.env (the setup's keys are in it, not in the
+    // worker's): pass it on, so the child encrypts and hashes ID numbers with the key the restarted
+    // host reads them with (a different key made a retried addProfile miss its own profile).
+    env: { ...process.env },
     stdio: ['ignore', 'pipe', 'pipe']
   })
   const run: Run = { sent: new Map(), acked: new Map(), sessions: [] }
