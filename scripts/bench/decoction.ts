@@ -10,20 +10,15 @@
  * scan of the (status, createdAt) index gives. `npx tsx scripts/bench/decoction.ts` prints the figures.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { manifest } from '../../cloudfunctions/common/collections'
-import { db, setDatabaseRequester } from '../../cloudfunctions/common/db'
-import { clearSettingsCache } from '../../cloudfunctions/common/settings'
+import { db } from '../../cloudfunctions/common/db'
 import { cloudFunctions } from '../../cloudfunctions/registry'
 import { Engine } from '../../cloudfunctions/local/engine'
 import { demoOpenid } from '../../cloudfunctions/local/demo'
-import { seedIfEmpty } from '../../cloudfunctions/local/seed'
 import { contextFor } from '../../cloudfunctions/local/session'
 import type { OrderStatus } from '../../types/decoction'
 import { holdKey, searchKeysOf } from '../../types/decoction-rules'
 import { parseHerbList } from '../../types/decoction-herbs'
+import { openSeededEngine } from './seeded'
 import { time } from './timing'
 
 /** The working queue: the same few hundred orders whatever the history holds. */
@@ -144,14 +139,8 @@ export async function benchDecoction(opts: { small?: number; large?: number; run
   const small = opts.small ?? 1_000
   const large = opts.large ?? 100_000
   const runs = opts.runs ?? 30
-  process.env.FIELD_ENCRYPTION_KEY ||= 'bench-only-field-key-0123456789'
-  const dataDir = mkdtempSync(join(tmpdir(), 'decoction-bench-'))
-  const engine = await Engine.open({ dataDir })
+  const { engine, close } = await openSeededEngine('decoction')
   try {
-    await engine.ensureIndexes(manifest)
-    setDatabaseRequester(engine.requesterClass())
-    clearSettingsCache()
-    await seedIfEmpty()
     await db()
       .collection('decoction_orders')
       .where({ status: db().command.exists(true) })
@@ -179,9 +168,7 @@ export async function benchDecoction(opts: { small?: number; large?: number; run
       herbParseMs: await time(200, async () => parseHerbList(THIRTY_HERBS), 50)
     }
   } finally {
-    setDatabaseRequester(undefined)
-    await engine.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    await close()
   }
 }
 

@@ -10,21 +10,16 @@
  * cancelled, rejected). `npx tsx scripts/bench/nursing.ts` prints the figures.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { manifest } from '../../cloudfunctions/common/collections'
-import { db, setDatabaseRequester } from '../../cloudfunctions/common/db'
-import { clearSettingsCache } from '../../cloudfunctions/common/settings'
+import { db } from '../../cloudfunctions/common/db'
 import { repairStatusCounts } from '../../cloudfunctions/common/status-counts'
 import { cloudFunctions } from '../../cloudfunctions/registry'
 import { Engine } from '../../cloudfunctions/local/engine'
 import { demoOpenid } from '../../cloudfunctions/local/demo'
-import { seedIfEmpty } from '../../cloudfunctions/local/seed'
 import { demoNursingId } from '../../cloudfunctions/local/seed-nursing'
 import { contextFor } from '../../cloudfunctions/local/session'
 import { REQUESTS, freeSlot, nurseSlotKey, type RequestDoc } from '../../cloudfunctions/nursing/docs'
 import { BOARD_STATUSES, type NursingStatus } from '../../types/nursing'
+import { openSeededEngine } from './seeded'
 import { time } from './timing'
 
 const WORKING: Array<[NursingStatus, number]> = [
@@ -118,14 +113,8 @@ export async function benchNursing(opts: { small?: number; large?: number; runs?
   const small = opts.small ?? 1_000
   const large = opts.large ?? 100_000
   const runs = opts.runs ?? 20
-  process.env.FIELD_ENCRYPTION_KEY ||= 'bench-only-field-key-0123456789'
-  const dataDir = mkdtempSync(join(tmpdir(), 'nursing-bench-'))
-  const engine = await Engine.open({ dataDir })
+  const { engine, close } = await openSeededEngine('nursing')
   try {
-    await engine.ensureIndexes(manifest)
-    setDatabaseRequester(engine.requesterClass())
-    clearSettingsCache()
-    await seedIfEmpty()
     const template = (await db().collection(REQUESTS).doc(demoNursingId('done')).get()).data[0] as RequestDoc
     await db()
       .collection(REQUESTS)
@@ -140,9 +129,7 @@ export async function benchNursing(opts: { small?: number; large?: number; runs?
     const b = await measure(engine, large, runs)
     return { small: a, large: b, ratio: b.boardMs / a.boardMs, historyRatio: b.historyMs / a.historyMs }
   } finally {
-    setDatabaseRequester(undefined)
-    await engine.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    await close()
   }
 }
 

@@ -9,19 +9,14 @@
  * `npx tsx scripts/bench/records.ts` prints the figures.
  */
 import { randomUUID } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { manifest } from '../../cloudfunctions/common/collections'
-import { db, setDatabaseRequester } from '../../cloudfunctions/common/db'
-import { clearSettingsCache } from '../../cloudfunctions/common/settings'
+import { db } from '../../cloudfunctions/common/db'
 import { cloudFunctions } from '../../cloudfunctions/registry'
 import { Engine } from '../../cloudfunctions/local/engine'
 import { demoOpenid } from '../../cloudfunctions/local/demo'
-import { seedIfEmpty } from '../../cloudfunctions/local/seed'
 import { contextFor } from '../../cloudfunctions/local/session'
 import { READINGS, TASKS, type ReadingDoc } from '../../cloudfunctions/records/docs'
 import { cstDay, type ReadingKind } from '../../types/records-rules'
+import { openSeededEngine } from './seeded'
 import { time } from './timing'
 
 const DAY = 86400_000
@@ -98,14 +93,8 @@ export async function benchRecords(opts: { small?: number; large?: number; runs?
   const small = opts.small ?? 100
   const large = opts.large ?? 10_000
   const runs = opts.runs ?? 30
-  process.env.FIELD_ENCRYPTION_KEY ||= 'bench-only-field-key-0123456789'
-  const dataDir = mkdtempSync(join(tmpdir(), 'records-bench-'))
-  const engine = await Engine.open({ dataDir })
+  const { engine, close } = await openSeededEngine('records')
   try {
-    await engine.ensureIndexes(manifest)
-    setDatabaseRequester(engine.requesterClass())
-    clearSettingsCache()
-    await seedIfEmpty()
     const father = (await db().collection('profiles').where({ name: '李德福' }).limit(1).get()).data[0] as {
       _id: string
       accountId: string
@@ -142,9 +131,7 @@ export async function benchRecords(opts: { small?: number; large?: number; runs?
     if (!third.taskOpened) throw new Error('the third high day did not open a follow-up task')
     return { small: a, large: b, ratio: b.chartMs / a.chartMs, roundTripsPerReading, roundTripsPerTaskOpeningReading }
   } finally {
-    setDatabaseRequester(undefined)
-    await engine.close()
-    rmSync(dataDir, { recursive: true, force: true })
+    await close()
   }
 }
 
