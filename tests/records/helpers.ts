@@ -46,9 +46,10 @@ export async function openTasks(profileId: string, reason?: string) {
  * yesterday, yesterday, now): the third opens the "three high readings" task, which is returned.
  */
 export async function threeHighDays(b: TestBackend, profileId: string, as = 'li_mei') {
+  // Whole days apart, so three China calendar days at any hour (at 00:03, 23.9 hours back is the same day).
   const entered = [
-    await bp(b, as, profileId, 158, 96, hoursAgo(48)),
-    await bp(b, as, profileId, 162, 98, hoursAgo(24)),
+    await bp(b, as, profileId, 158, 96, hoursAgo(48.1)),
+    await bp(b, as, profileId, 162, 98, hoursAgo(24.1)),
     await bp(b, as, profileId, 156, 94, hoursAgo(0.1))
   ]
   const opened = entered.map((r) => (r.ok ? (r.data.taskOpened?.reason ?? null) : r.error.message))

@@ -1,4 +1,7 @@
+import { now } from '../../cloudfunctions/common/clock'
 import { db } from '../../cloudfunctions/common/db'
+import { chinaInstant } from '../../types/china-time'
+import { addDays, cstDay } from '../../types/records-rules'
 import { clearSettingsCache } from '../../cloudfunctions/common/settings'
 import { rid, openBackend, type TestBackend } from '../helpers/backend'
 import { bp, count, hoursAgo, openTasks, profileOf } from './helpers'
@@ -79,11 +82,15 @@ test('a critical reading opens exactly one task even with 10 readings submitted 
 
 describe('three high readings', () => {
   test('on three different days open a task; three on the same day do not', async () => {
-    const sameDay = await Promise.all([1, 2, 3].map((h) => bp(b, 'zhang_wei', zhangWei, 152, 95, hoursAgo(h * 0.1))))
+    // Yesterday around noon in China: one calendar day whatever the hour the test runs.
+    const yesterdayNoon = chinaInstant(addDays(cstDay(now()), -1), '12:00')
+    const sameDay = await Promise.all(
+      [1, 2, 3].map((m) => bp(b, 'zhang_wei', zhangWei, 152, 95, new Date(new Date(yesterdayNoon).getTime() + m * 60_000).toISOString()))
+    )
     expect(sameDay.every((r) => r.ok && r.data.taskOpened === null)).toBe(true)
     expect(await openTasks(zhangWei, 'high_readings')).toHaveLength(0)
 
-    await bp(b, 'zhang_wei', zhangWei, 150, 92, hoursAgo(24 * 3))
+    await bp(b, 'zhang_wei', zhangWei, 150, 92, hoursAgo(24 * 3 + 0.1))
     expect(await openTasks(zhangWei, 'high_readings')).toHaveLength(0)
     const third = await bp(b, 'zhang_wei', zhangWei, 148, 96, hoursAgo(24 * 6))
     expect(third.ok && third.data.taskOpened?.reason).toBe('high_readings')
