@@ -185,3 +185,41 @@ test('the older transaction API (getInTransaction, updateDocInTransaction, delet
     'database.getDocument'
   ])
 })
+
+test('documents come back as relaxed EJSON, which the SDK parses to the same values canonical EJSON gives', async () => {
+  const at = new Date('2026-11-30T08:00:00.123Z')
+  const doc = {
+    _id: 'typed',
+    whole: 3,
+    half: 0.5,
+    negative: -7,
+    big: 2 ** 53 - 1,
+    at,
+    nested: { list: [1, 'two', { three: 3 }] },
+    none: null
+  }
+  await t.db.collection('wire').add(doc)
+  const replies: string[] = []
+  const Inner = t.engine.requesterClass()
+  class Capturing {
+    private readonly inner = new Inner()
+    async send(api: string, data?: unknown, opts?: unknown): Promise<unknown> {
+      const reply = (await this.inner.send(api, data, opts)) as { data?: { list?: string[] } }
+      replies.push(...(reply.data?.list ?? []))
+      return reply
+    }
+  }
+  setDatabaseRequester(Capturing)
+  try {
+    const back = (await db().collection('wire').doc('typed').get()).data[0]
+    expect(replies[0]).toContain('"whole":3')
+    expect(replies[0]).not.toContain('$numberInt')
+    expect(back).toEqual(doc)
+    expect(back.at).toBeInstanceOf(Date)
+    const { EJSON } = await import('bson')
+    expect(EJSON.parse(replies[0])).toEqual(EJSON.parse(EJSON.stringify(doc, { relaxed: false })))
+  } finally {
+    setDatabaseRequester(Inner)
+    t.db = db()
+  }
+})

@@ -5,7 +5,7 @@
  * top-level `transactionId`. Errors are `{ code, message, requestId }`, as CloudBase replies.
  */
 import { invalidParam, toWireError, EngineError, ErrorCode } from './errors'
-import { parseWire, parseWireObject, storedToWire, toWire } from './ejson'
+import { parseWire, parseWireObject, replyWire, storedToWire } from './ejson'
 import type { Engine } from './engine'
 import { randomHex } from './ids'
 import type { Doc, DocId, ReadOptions } from './types'
@@ -134,7 +134,7 @@ async function run(engine: Engine, api: string, p: Params, now: number): Promise
         { multi: false, merge: true, upsert: false },
         txIdOf(p)
       )
-      return { data: { updated: result.updated, doc: result.doc ? toWire(result.doc) : null } }
+      return { data: { updated: result.updated, doc: result.doc ? replyWire(result.doc) : null } }
     }
     case 'database.removeDocument': {
       const deleted = await engine.remove(collectionName(p), optionalObject(p, 'query', now, 'query'), flag(p.multi, false), txIdOf(p))
@@ -148,7 +148,7 @@ async function run(engine: Engine, api: string, p: Params, now: number): Promise
         return { [stageKey]: parseWire(wireText(stageValue, 'stageValue'), now, 'query') } as Doc
       })
       const docs = await engine.aggregate(collectionName(p), pipeline)
-      return { data: { list: docs.map(toWire) } }
+      return { data: { list: docs.map(replyWire) } }
     }
     case 'database.addCollection': {
       await engine.createCollection(collectionName(p))
@@ -166,7 +166,7 @@ async function run(engine: Engine, api: string, p: Params, now: number): Promise
     case 'database.getInTransaction': {
       const txId = requireTx(p)
       const docs = await engine.find(collectionName(p), { _id: docIdOf(p) }, {}, txId)
-      return { data: toWire(docs[0] ?? null) }
+      return { data: replyWire(docs[0] ?? null) }
     }
     case 'database.updateDocInTransaction': {
       const txId = requireTx(p)

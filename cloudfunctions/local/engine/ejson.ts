@@ -78,6 +78,8 @@ function normalize(value: unknown, now: number, mode: Mode): unknown {
 export function parseWire(text: string, now: number, mode: Mode): unknown {
   let parsed: unknown
   try {
+    // Text with no key or value starting with `$` holds nothing but JSON: plain JSON.parse reads it the same, faster.
+    if (!text.includes('"$')) return JSON.parse(text)
     parsed = EJSON.parse(text, { relaxed: true })
   } catch (err) {
     throw invalidParam(`malformed EJSON: ${(err as Error).message}`)
@@ -93,21 +95,30 @@ export function parseWireObject(text: string, now: number, mode: Mode, what: str
   return value as Doc
 }
 
-/** Canonical EJSON, as CloudBase returns documents. */
+/** Canonical EJSON: the engine's own records (journal, index keys, change detection), where types must not blur. */
 export function toWire(value: unknown): string {
   return EJSON.stringify(value as Doc, { relaxed: false })
+}
+
+/**
+ * Documents as replies carry them, for the SDK's `EJSON.parse` (relaxed by default): relaxed EJSON, in
+ * which a number is a plain JSON number. It parses to the very same values as canonical EJSON (a
+ * `{"$numberInt":"3"}` becomes 3 either way, a date a Date) at about two thirds of the SDK's parsing cost.
+ */
+export function replyWire(value: unknown): string {
+  return EJSON.stringify(value as Doc, { relaxed: true })
 }
 
 const wireOfStored = new WeakMap<object, string>()
 
 /**
- * toWire for a document as stored, remembered per object: stored documents are never modified (an update
+ * replyWire for a document as stored, remembered per object: stored documents are never modified (an update
  * stores a new object), and the same few (a session, a settings document) are read by every caller.
  */
 export function storedToWire(doc: Doc): string {
   let text = wireOfStored.get(doc)
   if (text === undefined) {
-    text = toWire(doc)
+    text = replyWire(doc)
     wireOfStored.set(doc, text)
   }
   return text
