@@ -151,7 +151,16 @@ export interface PatientStateDoc {
   createdAt: string
   /** When a booking last held this patient: a mismatch newer than a lease may be a booking in flight (common/recovery/booking.ts). */
   heldAt?: string
+  /**
+   * Ids of the appointments this patient's latest booking attempts would make (the last
+   * RECENT_BOOKINGS): a refusal reads the appointment its request would have made, to replay a lost
+   * reply, only when its id is here. Absent on states written before it existed (then it always reads).
+   */
+  recentBookings?: string[]
 }
+
+/** How many booking attempts of one patient a retry may lag behind and still replay its lost reply. */
+export const RECENT_BOOKINGS = 20
 
 export interface WaitDoc {
   _id: string

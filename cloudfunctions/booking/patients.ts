@@ -10,7 +10,7 @@ import { iso } from '../common/clock'
 import { db, type Transaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
 import { activeAppointmentFor, appointmentById, patientStateById } from './reads'
-import { PATIENTS, type AppointmentDoc, type PatientStateDoc } from './docs'
+import { PATIENTS, RECENT_BOOKINGS, type AppointmentDoc, type PatientStateDoc } from './docs'
 import { collection } from '../common/typed'
 
 export interface Booker {
@@ -43,6 +43,7 @@ export async function ensurePatientState(profile: ProfileDoc): Promise<void> {
     bannedUntil: '',
     banReason: '',
     noShows: [],
+    recentBookings: [],
     createdAt: iso()
   }
   try {
@@ -78,7 +79,12 @@ export async function holdPatient(req: HoldRequest, rules: BookingRules, nowIso:
   for (let attempt = 0; attempt < 3; attempt++) {
     const res = await collection<PatientStateDoc>(PATIENTS)
       .where(where)
-      .updateAndReturn({ activeCount: _.inc(1), activeSchedules: _.push([req.scheduleId]), heldAt: nowIso })
+      .updateAndReturn({
+        activeCount: _.inc(1),
+        activeSchedules: _.push([req.scheduleId]),
+        recentBookings: _.push({ each: [req.appointmentId], slice: -RECENT_BOOKINGS }),
+        heldAt: nowIso
+      })
     if (res.updated && res.doc) return { kind: 'held', state: res.doc }
     const replay = await explainPatient(req, rules, nowIso)
     if (replay) return replay

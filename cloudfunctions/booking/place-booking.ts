@@ -4,9 +4,15 @@
  * (ownership, one per session, active limit, ban), one on the session's slice (status, release,
  * cutoff, a place left), and the insert of the appointment, whose id comes from the request so a
  * retry cannot make two. Only a failure reads more, to say exactly why, and undoes what it took;
- * a refusal also reads the appointment its request would have made, to replay a lost reply.
+ * a refusal also reads the appointment its request would have made, to replay a lost reply (on the
+ * fast refusal path, only when the patient's state lists that request among its recent attempts).
+ *
+ * At release time: callers of one slice take turns (a few at once, see `sliceTurn`), so that once
+ * the slice is full those still waiting answer from reads instead of holding and giving back; and
+ * those reads (the session, each caller's state, like the router's account read) are shared by the
+ * callers of one moment (common/batched.ts).
  */
-import { bookingRefusal } from '../../types/booking-rules'
+import { bookingRefusal, type BookingRules } from '../../types/booking-rules'
 import { iso } from '../common/clock'
 import { db, inTransaction, type Transaction } from '../common/db'
 import { AppError, isDuplicateKeyError } from '../common/errors'
@@ -17,14 +23,27 @@ import {
   sessionSnapshot,
   appointmentIdFor,
   APPOINTMENTS,
+  PATIENTS,
+  SCHEDULES,
   sliceIndexOf,
   type AppointmentDoc,
   type PatientStateDoc,
   type ScheduleDoc
 } from './docs'
-import { appointmentById, patientStateById, scheduleById } from './reads'
+import { sharedById } from '../common/batched'
+import { appointmentById } from './reads'
 import { bookableProfile, holdPatient, releasePatient, type Booker } from './patients'
-import { explainPlace, forgetRefused, FULL_SESSION, holdPlace, noteRefused, placeProblem, returnPlace, seenRefused } from './places'
+import {
+  explainPlace,
+  forgetRefused,
+  FULL_SESSION,
+  holdPlace,
+  noteRefused,
+  placeProblem,
+  returnPlace,
+  seenRefused,
+  sliceTurn
+} from './places'
 
 export interface BookRequest {
   by: Booker & { name: string }
@@ -61,11 +80,28 @@ async function bookOrRefuse(req: BookRequest): Promise<AppointmentDoc> {
   const id = appointmentIdFor(req.requestKey)
   const i = sliceIndexOf(req.sliceId)
 
-  if (seenRefused(req.scheduleId, i)) {
-    const replay = await refuseEarly(req, id, i, rules, nowIso)
-    if (replay) return replay
+  let looked = false
+  for (;;) {
+    if (!looked && seenRefused(req.scheduleId, i)) {
+      looked = true
+      const replay = await refuseEarly(req, id, i, rules, nowIso)
+      if (replay) return replay
+    }
+    const endTurn = await sliceTurn(req.scheduleId, i)
+    // The slice may have filled while this caller waited for its turn: look first, without the turn.
+    if (!looked && seenRefused(req.scheduleId, i)) {
+      endTurn()
+      continue
+    }
+    try {
+      return await holdAndBook(req, id, i, rules, nowIso)
+    } finally {
+      endTurn()
+    }
   }
+}
 
+async function holdAndBook(req: BookRequest, id: string, i: number, rules: BookingRules, nowIso: string): Promise<AppointmentDoc> {
   const held = await holdPatient({ by: req.by, profileId: req.profileId, scheduleId: req.scheduleId, appointmentId: id }, rules, nowIso)
   if (held.kind === 'replay') return held.doc
 
@@ -102,15 +138,19 @@ async function bookOrRefuse(req: BookRequest): Promise<AppointmentDoc> {
   }
 }
 
+const sharedSchedule = sharedById<ScheduleDoc>(SCHEDULES)
+const sharedState = sharedById<PatientStateDoc>(PATIENTS)
+
 /** Refusals from `refuseEarly`, which has already looked for the booking a retry would replay. */
 const answeredEarly = new WeakSet<AppError>()
 
 /**
- * When this slice was just seen refusing: read the session, the patient's own state and the booking
- * this request would have made (all three at once) and answer from them: the booking itself for a
- * retry whose reply was lost, or the refusal if the session cannot be booked and nothing about the
- * patient needs the full path (a booking in flight, a ban, the limit, another family's profile).
- * Otherwise, or when the slice has a place again, return nothing and book as usual.
+ * When this slice was just seen refusing: read the session and the patient's own state (at once) and
+ * answer from them: the booking itself for a retry whose reply was lost (read only when the state
+ * lists this request among the patient's recent attempts), or the refusal if the session cannot be
+ * booked and nothing about the patient needs the full path (a booking in flight, a ban, the limit,
+ * another family's profile). Otherwise, or when the slice has a place again, return nothing and book
+ * as usual.
  */
 async function refuseEarly(
   req: BookRequest,
@@ -119,7 +159,11 @@ async function refuseEarly(
   rules: { maxActivePerPatient: number },
   nowIso: string
 ): Promise<AppointmentDoc | undefined> {
-  const [schedule, state, earlier] = await Promise.all([scheduleById(req.scheduleId), patientStateById(req.profileId), appointmentById(id)])
+  const [schedule, state] = await Promise.all([sharedSchedule(req.scheduleId), sharedState(req.profileId)])
+  // Only a request that held this patient can have made a booking; a state that does not yet list
+  // its recent attempts (written before they were kept) is read as if it might have.
+  const mayHaveBooked = !!state && (!state.recentBookings || state.recentBookings.includes(id))
+  const earlier = mayHaveBooked ? await appointmentById(id) : undefined
   if (earlier && earlier.requestKey === req.requestKey) return earlier
   const why = placeProblem(schedule, i, req.sliceId, nowIso)
   if (!why || why.code === 'INVALID_INPUT') {

@@ -57,6 +57,38 @@ export function seenRefused(scheduleId: string, i: number): boolean {
   return at !== undefined && Date.now() - at < HINT_MS
 }
 
+/**
+ * Turns per slice: at most this many bookings of one slice take holds at once in this instance, and
+ * the rest wait in arrival order. At release time a few hundred callers arrive together for ten
+ * places; without turns every one of them would hold the patient, fail to find a place and give the
+ * hold back (two writes each) before the first of them could learn the slice is full. With turns,
+ * the first few book, and those waiting find the slice marked refusing when their turn comes and
+ * answer from reads. Nothing is decided here: it only orders who tries when.
+ */
+const TURNS_PER_SLICE = 4
+const turns = new Map<string, { active: number; waiting: Array<() => void> }>()
+
+/** Waits for a turn at slice `i`; resolves with the function that ends it (call it exactly once). */
+export async function sliceTurn(scheduleId: string, i: number): Promise<() => void> {
+  const key = `${scheduleId}:${i}`
+  let line = turns.get(key)
+  if (!line) {
+    line = { active: 0, waiting: [] }
+    turns.set(key, line)
+  }
+  const mine = line
+  if (mine.active < TURNS_PER_SLICE) mine.active++
+  else await new Promise<void>((resolve) => mine.waiting.push(resolve))
+  let ended = false
+  return () => {
+    if (ended) return
+    ended = true
+    const next = mine.waiting.shift()
+    if (next) next()
+    else if (--mine.active === 0) turns.delete(key)
+  }
+}
+
 export const FULL_SESSION = '本场号源已约满，可以加入候补：有人退号时按排队顺序自动为您预约'
 
 /** Why a session cannot be booked now regardless of places (missing, draft, closed, outside its window). */

@@ -8,6 +8,7 @@ import tcb from '@cloudbase/node-sdk'
 import type { Role, StaffRole } from '../../types/contract'
 import { AppError, isDuplicateKeyError } from './errors'
 import { iso } from './clock'
+import { sharedById } from './batched'
 import { collection } from './typed'
 
 export interface AccountDoc {
@@ -52,11 +53,13 @@ export function accountIdFor(openid: string): string {
   return `acc_${createHash('sha256').update(openid).digest('hex').slice(0, 24)}`
 }
 
+const sharedAccount = sharedById<AccountDoc>('accounts')
+
 /** Loads the caller's account, creating it on first contact (WeChat's openid is the sign-up). */
 export async function loadAccount(openid: string): Promise<AccountDoc> {
   const _id = accountIdFor(openid)
   const accounts = collection<AccountDoc>('accounts')
-  const found = (await accounts.where({ _id }).get()).data[0]
+  const found = await sharedAccount(_id)
   if (found) return refuseClosed(found)
   const fresh: AccountDoc = {
     _id,

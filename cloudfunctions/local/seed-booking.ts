@@ -176,6 +176,8 @@ export async function seedBooking(): Promise<void> {
         bannedUntil: '',
         banReason: '',
         noShows: [],
+        // Seeded bookings come from no request a phone could retry.
+        recentBookings: [],
         createdAt: at
       } satisfies PatientStateDoc)
     states.set(p._id, state)

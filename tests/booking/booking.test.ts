@@ -3,6 +3,7 @@ import type { AppointmentView, ScheduleView } from '../../types/booking'
 import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 import { addDays } from '../../types/booking-rules'
 import { rid, type TestBackend } from '../helpers/backend'
+import { db } from '../../cloudfunctions/common/db'
 import { at, book, closeBackend, count, crowd, MONDAY, openAt, profileOf, publishedSession, session } from './helpers'
 
 let b: TestBackend
@@ -173,6 +174,20 @@ describe('retries on a bad network', () => {
     expect(again).toMatchObject({ ok: true, data: { id: first.data.id, status: 'cancelled' } })
     expect((await session(b, 'li_mei', s.id)).slices[0].remaining).toBe(0)
     expect(await count('appointments', { scheduleId: s.id, profileId: father })).toBe(1)
+  })
+
+  test('a retry still answers with its cancelled booking when the state was written before recent attempts were kept', async () => {
+    const requestId = rid()
+    const first = await book(b, 'li_mei', s, father, 0, requestId)
+    if (!first.ok) throw new Error(first.error.message)
+    expect((await db().collection('booking_patients').doc(father).get()).data[0].recentBookings).toContain(first.data.id)
+    await b.ok('li_mei', 'booking', 'cancel', { id: first.data.id, reason: '父亲身体不适，改天再来' }, rid())
+    await db().collection('booking_patients').doc(father).update({ recentBookings: db().command.remove() })
+    for (const p of await crowd(2, 'fill')) expect(code(await book(b, p.key, s, p.profileId, 0))).toBe('ok')
+    const again = await book(b, 'li_mei', s, father, 0, requestId)
+    expect(again).toMatchObject({ ok: true, data: { id: first.data.id, status: 'cancelled' } })
+    // Another request of hers on the full slice is refused: it never held her, so nothing is replayed.
+    expect(code(await book(b, 'li_mei', s, father, 0))).toBe('SLOT_FULL')
   })
 
   test('five copies of one request racing each other make one booking', async () => {
