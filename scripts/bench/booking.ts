@@ -2,6 +2,8 @@
  * The booking burst through the local host's HTTP route: 1,000 patients (1,000 accounts, each signed
  * in with a session token) press 预约 at once on one session with 50 places, as at release time.
  * Setup (accounts, profiles, the session) is written straight into the database and is not timed.
+ * The host first serves the same burst on other sessions, as a host that has been up all day has
+ * (its code compiled by V8's optimizing tiers); the first of those is printed too, as a cold host's.
  * `npx tsx scripts/bench/booking.ts` runs it alone (and measures the engine's rate itself).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -14,7 +16,7 @@ import { DEFAULT_SETTINGS } from '../../types/settings'
 import { HEALTH_DATA_CONSENT_VERSION } from '../../types/account'
 import type { ScheduleDoc } from '../../cloudfunctions/booking/docs'
 import { iso, today } from '../../cloudfunctions/common/clock'
-import { db } from '../../cloudfunctions/common/db'
+import { db, setDatabaseRequester } from '../../cloudfunctions/common/db'
 import { accountIdFor, type AccountDoc } from '../../cloudfunctions/common/identity'
 import { demoId } from '../../cloudfunctions/local/demo'
 import { startHost, type Host } from '../../cloudfunctions/local/host'
@@ -52,7 +54,17 @@ export interface BookingBench {
   engineConditionalUpdatesPerSec: number
   /** callsPerSec / engineConditionalUpdatesPerSec */
   ratio: number
+  /** The same burst served first by the freshly started host (before the warm-up), for comparison. */
+  coldCallsPerSec: number
+  coldRatio: number
+  /** The ratio of every timed round; the figures above are the median round's. */
+  rounds: number[]
 }
+
+/** Bursts the host serves before the timed ones: V8 optimizes the hot path over the first few thousand calls. */
+const WARM_BURSTS = 2
+/** Timed bursts, each on its own session with its own 1,000 patients and the engine's rate measured just before. */
+const ROUNDS = 3
 
 const SLICES = 5
 const PER_SLICE = 10
@@ -156,6 +168,7 @@ async function addPatients(n: number, prefix: string, withState: boolean): Promi
         bannedUntil: '',
         banReason: '',
         noShows: [],
+        recentBookings: [],
         createdAt: at
       })
     }
@@ -180,10 +193,15 @@ async function addPatients(n: number, prefix: string, withState: boolean): Promi
  * The callers run in a worker thread (as phones are other machines, they do not take the host's
  * CPU) and reach the host through a pool of keep-alive connections, as through CloudBase's
  * gateway: requests beyond the pool wait their turn, and are timed from the moment they were made.
+ * They speak plain HTTP/1.1 over sockets with each request encoded beforehand, so that the phones'
+ * side costs this machine as little as it can: with node's http client it took about 180 µs of CPU
+ * a call on the same two cores the host runs on.
  */
+const CONNECTIONS = 128
+
 const CLIENT = `
 const { parentPort, workerData } = require('node:worker_threads')
-const http = require('node:http')
+const net = require('node:net')
 const fs = require('node:fs')
 function threadCpuMicros() {
   try {
@@ -194,27 +212,55 @@ function threadCpuMicros() {
     return undefined
   }
 }
-const agent = new http.Agent({ keepAlive: true, maxSockets: 128 })
-function call(c) {
+const url = new URL(workerData.url)
+const calls = workerData.calls
+// Each phone has its request ready when the person taps: encoded before the clock starts.
+const wire = calls.map((c) => {
+  const body = Buffer.from(c.body)
+  const head = 'POST ' + url.pathname + ' HTTP/1.1\\r\\nHost: ' + url.host + '\\r\\nContent-Type: application/json\\r\\nAuthorization: Bearer ' + c.token + '\\r\\nContent-Length: ' + body.length + '\\r\\n\\r\\n'
+  return Buffer.concat([Buffer.from(head, 'latin1'), body])
+})
+const out = new Array(calls.length)
+let next = 0
+let started
+function connection() {
   return new Promise((resolve, reject) => {
-    const t0 = process.hrtime.bigint()
-    const req = http.request(workerData.url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(c.body), authorization: 'Bearer ' + c.token } }, (res) => {
-      let text = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk) => (text += chunk))
-      res.on('end', () => resolve({ reply: JSON.parse(text), ms: Number(process.hrtime.bigint() - t0) / 1e6 }))
+    const socket = net.connect({ host: url.hostname, port: Number(url.port) })
+    socket.setNoDelay(true)
+    let pending = Buffer.alloc(0)
+    let current = -1
+    const send = () => {
+      if (next >= calls.length) {
+        socket.end()
+        return resolve()
+      }
+      current = next++
+      socket.write(wire[current])
+    }
+    socket.on('connect', send)
+    socket.on('error', reject)
+    socket.on('data', (chunk) => {
+      pending = pending.length ? Buffer.concat([pending, chunk]) : chunk
+      for (;;) {
+        const headEnd = pending.indexOf('\\r\\n\\r\\n')
+        if (headEnd < 0) return
+        const length = /content-length: *(\\d+)/i.exec(pending.toString('latin1', 0, headEnd))
+        if (!length) return reject(new Error('a reply without Content-Length'))
+        const bodyEnd = headEnd + 4 + Number(length[1])
+        if (pending.length < bodyEnd) return
+        out[current] = { reply: JSON.parse(pending.toString('utf8', headEnd + 4, bodyEnd)), ms: Number(process.hrtime.bigint() - started) / 1e6 }
+        pending = pending.subarray(bodyEnd)
+        send()
+      }
     })
-    req.on('error', reject)
-    req.end(c.body)
   })
 }
-const started = process.hrtime.bigint()
+started = process.hrtime.bigint()
 const cpuAtStart = threadCpuMicros()
-Promise.all(workerData.calls.map(call)).then((out) => {
+Promise.all(Array.from({ length: Math.min(workerData.connections, calls.length) }, connection)).then(() => {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
   const cpuAtEnd = threadCpuMicros()
   const cpuMicros = cpuAtStart === undefined || cpuAtEnd === undefined ? undefined : cpuAtEnd - cpuAtStart
-  agent.destroy()
   parentPort.postMessage({ seconds, cpuMicros, replies: out.map((o) => o.reply), latencies: out.map((o) => o.ms) })
 })
 `
@@ -226,7 +272,7 @@ function burstFromClients(
   calls: Array<{ token: string; body: string }>
 ): Promise<{ replies: Reply[]; latencies: number[]; seconds: number; cpuMicros?: number }> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(CLIENT, { eval: true, workerData: { url, calls } })
+    const worker = new Worker(CLIENT, { eval: true, workerData: { url, calls, connections: CONNECTIONS } })
     worker.once('message', resolve)
     worker.once('error', reject)
   })
@@ -258,77 +304,134 @@ async function roundTripsOfRefusal(host: Host, secret: string, scheduleId: strin
   return host.engine.roundTrips
 }
 
-export async function benchBooking(opts: { callers?: number; engineRate?: number } = {}): Promise<BookingBench> {
+/** One timed burst of `who` on a fresh session, checked for exactly `places` booked and none over. */
+async function timedBurst(
+  host: Host,
+  calls: Array<{ token: string; body: string }>,
+  scheduleId: string
+): Promise<
+  Omit<
+    BookingBench,
+    | 'roundTripsPerBooking'
+    | 'roundTripsFirstBooking'
+    | 'roundTripsPerRefusal'
+    | 'engineConditionalUpdatesPerSec'
+    | 'ratio'
+    | 'coldCallsPerSec'
+    | 'coldRatio'
+    | 'rounds'
+  >
+> {
+  host.engine.resetRoundTrips()
+  const hostCpuAtStart = threadCpuMicros()
+  const { replies, latencies, seconds, cpuMicros: clientCpu } = await burstFromClients(`${host.url}/api/fn/booking`, calls)
+  const hostCpuAtEnd = threadCpuMicros()
+  const burstTrips = host.engine.roundTrips
+  const callers = calls.length
+
+  const booked = replies.filter((r) => r.ok).length
+  const otherErrors: Record<string, number> = {}
+  let slotFull = 0
+  for (const r of replies) {
+    if (r.ok) continue
+    if (r.error?.code === 'SLOT_FULL') slotFull++
+    else otherErrors[r.error?.code ?? 'unknown'] = (otherErrors[r.error?.code ?? 'unknown'] ?? 0) + 1
+  }
+  const stored = await db().collection('appointments').where({ scheduleId, status: 'booked' }).count()
+  const after = (await db().collection('schedules').doc(scheduleId).get()).data[0] as ScheduleDoc
+  const places = SLICES * PER_SLICE
+  const overbooked = Math.max(0, stored.total - places) + after.slices.filter((x) => x.remaining < 0).length
+  const sorted = [...latencies].sort((a, b) => a - b)
+  return {
+    callers,
+    places,
+    booked,
+    overbooked,
+    slotFull,
+    otherErrors,
+    seconds,
+    callsPerSec: callers / seconds,
+    bookedPerSec: booked / seconds,
+    p50Ms: percentile(sorted, 50),
+    p99Ms: percentile(sorted, 99),
+    roundTripsPerCall: burstTrips / callers,
+    hostCpuMicrosPerCall:
+      hostCpuAtStart === undefined || hostCpuAtEnd === undefined ? undefined : (hostCpuAtEnd - hostCpuAtStart) / callers,
+    clientCpuMicrosPerCall: clientCpu === undefined ? undefined : clientCpu / callers
+  }
+}
+
+export async function benchBooking(opts: { callers?: number; engineRate?: number; rounds?: number } = {}): Promise<BookingBench> {
   const callers = opts.callers ?? 1000
-  // Measured right before the burst, so that both see the machine in the same state.
-  const engineRate = opts.engineRate ?? (await benchEngine({ n: 1000 })).conditionalUpdatesPerSec
+  const rounds = opts.rounds ?? ROUNDS
   const dataDir = mkdtempSync(join(tmpdir(), 'booking-bench-'))
   const host = await startHost({ port: 0, host: '127.0.0.1', dataDir, seed: false, timers: false })
   try {
     const secret = loadSecrets(dataDir).sessionSecret
     const date = addDays(today(), 3)
     if (chinaInstant(date, '08:00') < iso()) throw new Error('bench session must lie in the future')
-    const session = await addSession('sch_bench_burst', date)
-    const people = await addPatients(callers, 'burst', true)
-    const tokens = people.map((p) => signSession(secret, p.openid))
-    // Warm the route, the SDK and the settings cache outside the timed burst.
-    const warm = await addSession('sch_bench_warm', date)
-    const [w] = await addPatients(1, 'warm', true)
-    await bookCall(host, signSession(secret, w.openid), warm._id, 's0', w.profileId, 'benchwarm0000001')
-
-    const calls = people.map((p, i) => ({
-      token: tokens[i],
-      body: JSON.stringify({
-        action: 'book',
-        data: { scheduleId: session._id, sliceId: `s${i % SLICES}`, profileId: p.profileId },
-        requestId: `bench${String(i).padStart(11, '0')}`
-      })
-    }))
-    host.engine.resetRoundTrips()
-    const hostCpuAtStart = threadCpuMicros()
-    const { replies, latencies, seconds, cpuMicros: clientCpu } = await burstFromClients(`${host.url}/api/fn/booking`, calls)
-    const hostCpuAtEnd = threadCpuMicros()
-    const burstTrips = host.engine.roundTrips
-
-    const booked = replies.filter((r) => r.ok).length
-    const otherErrors: Record<string, number> = {}
-    let slotFull = 0
-    for (const r of replies) {
-      if (r.ok) continue
-      if (r.error?.code === 'SLOT_FULL') slotFull++
-      else otherErrors[r.error?.code ?? 'unknown'] = (otherErrors[r.error?.code ?? 'unknown'] ?? 0) + 1
+    const burstOf = (scheduleId: string, who: Array<{ openid: string; profileId: string }>, tag: string) =>
+      who.map((p, i) => ({
+        token: signSession(secret, p.openid),
+        body: JSON.stringify({
+          action: 'book',
+          data: { scheduleId, sliceId: `s${i % SLICES}`, profileId: p.profileId },
+          requestId: `bench${tag}${String(i).padStart(10, '0')}`
+        })
+      }))
+    /** The engine's rate, measured on its own engine right before a burst so that both see the machine alike. */
+    const engineRate = async () => {
+      if (opts.engineRate) return opts.engineRate
+      const rate = (await benchEngine({ n: 1000 })).conditionalUpdatesPerSec
+      setDatabaseRequester(host.engine.requesterClass())
+      return rate
     }
-    const stored = await db().collection('appointments').where({ scheduleId: session._id, status: 'booked' }).count()
-    const after = (await db().collection('schedules').doc(session._id).get()).data[0] as ScheduleDoc
-    const places = SLICES * PER_SLICE
-    const overbooked = Math.max(0, stored.total - places) + after.slices.filter((x) => x.remaining < 0).length
-    const sorted = [...latencies].sort((a, b) => a - b)
+
+    const warmPeople = await addPatients(callers, 'warm', true)
+    let cold: { seconds: number; engineRate: number } | undefined
+    for (let k = 0; k < WARM_BURSTS; k++) {
+      const rate = k === 0 ? await engineRate() : 0
+      const warm = await addSession(`sch_bench_warm${k}`, date)
+      const { seconds } = await burstFromClients(`${host.url}/api/fn/booking`, burstOf(warm._id, warmPeople, `w${k}`))
+      if (k === 0) cold = { seconds, engineRate: rate }
+    }
+
+    const measured: Array<Awaited<ReturnType<typeof timedBurst>> & { engineRate: number; ratio: number; scheduleId: string }> = []
+    for (let k = 0; k < rounds; k++) {
+      const session = await addSession(`sch_bench_burst${k}`, date)
+      const people = await addPatients(callers, `burst${k}`, true)
+      const calls = burstOf(session._id, people, `b${k}`)
+      const rate = await engineRate()
+      const r = await timedBurst(host, calls, session._id)
+      measured.push({ ...r, engineRate: rate, ratio: r.callsPerSec / rate, scheduleId: session._id })
+    }
+    // The median round: one slow or fast moment of a shared machine decides nothing.
+    const byRatio = [...measured].sort((a, b) => a.ratio - b.ratio)
+    const median = byRatio[Math.floor((byRatio.length - 1) / 2)]
+    const worst = measured.reduce(
+      (w, r) => ({
+        booked: Math.min(w.booked, r.booked),
+        overbooked: Math.max(w.overbooked, r.overbooked)
+      }),
+      { booked: Infinity, overbooked: 0 }
+    )
 
     const roundTripsPerBooking = await roundTripsOfOne(host, secret, true, date, 'single')
     const roundTripsFirstBooking = await roundTripsOfOne(host, secret, false, date, 'first')
-    const roundTripsPerRefusal = await roundTripsOfRefusal(host, secret, session._id)
-    const callsPerSec = callers / seconds
+    const { engineRate: rate, scheduleId, ...figures } = median
+    const roundTripsPerRefusal = await roundTripsOfRefusal(host, secret, scheduleId)
     return {
-      callers,
-      places,
-      booked,
-      overbooked,
-      slotFull,
-      otherErrors,
-      seconds,
-      callsPerSec,
-      bookedPerSec: booked / seconds,
-      p50Ms: percentile(sorted, 50),
-      p99Ms: percentile(sorted, 99),
+      ...figures,
+      // Every round must book exactly the places and none over, not only the median one.
+      booked: worst.booked,
+      overbooked: worst.overbooked,
       roundTripsPerBooking,
       roundTripsFirstBooking,
-      roundTripsPerCall: burstTrips / callers,
       roundTripsPerRefusal,
-      hostCpuMicrosPerCall:
-        hostCpuAtStart === undefined || hostCpuAtEnd === undefined ? undefined : (hostCpuAtEnd - hostCpuAtStart) / callers,
-      clientCpuMicrosPerCall: clientCpu === undefined ? undefined : clientCpu / callers,
-      engineConditionalUpdatesPerSec: engineRate,
-      ratio: callsPerSec / engineRate
+      engineConditionalUpdatesPerSec: rate,
+      rounds: measured.map((r) => r.ratio),
+      coldCallsPerSec: cold ? callers / cold.seconds : 0,
+      coldRatio: cold ? callers / cold.seconds / cold.engineRate : 0
     }
   } finally {
     await host.close()
@@ -357,7 +460,12 @@ export function printBookingBench(r: BookingBench): void {
     `CPU per call              host ${micros(r.hostCpuMicrosPerCall)}, callers ${micros(r.clientCpuMicrosPerCall)}  (threads sharing this machine's cores)`
   )
   console.log(`engine cond. updates/s    ${r.engineConditionalUpdatesPerSec.toFixed(0)}`)
-  console.log(`ratio bookings/engine     ${r.ratio.toFixed(2)}  (target ≥ 0.5)  ${mark(r.ratio >= 0.5)}`)
+  console.log(
+    `ratio bookings/engine     ${r.ratio.toFixed(2)}  (target ≥ 0.5)  ${mark(r.ratio >= 0.5)}  median of ${r.rounds.length} rounds: ${r.rounds.map((x) => x.toFixed(2)).join(', ')}`
+  )
+  console.log(
+    `  a cold host's first burst ${r.coldCallsPerSec.toFixed(0)} calls/s, ratio ${r.coldRatio.toFixed(2)}  (before ${WARM_BURSTS} warm-up bursts; for comparison)`
+  )
 }
 
 if (require.main === module) {

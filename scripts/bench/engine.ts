@@ -80,8 +80,15 @@ export async function benchEngine(opts: { n?: number } = {}): Promise<EngineBenc
     const cpuMicrosPerIndexedQuery = cpuMicros(cpu, n)
 
     // The booking pattern: decrement a slot's remaining count only if some is left.
-    const { ids } = await database.collection('bench_quota').add(Array.from({ length: 100 }, () => ({ remaining: n })))
+    const { ids } = await database.collection('bench_quota').add(Array.from({ length: 100 }, () => ({ remaining: 2 * n })))
     const slotIds = ids as string[]
+    // As many untimed first, so that V8 has optimized the path (the booking burst is timed warm too).
+    for (let i = 0; i < n; i++) {
+      await database
+        .collection('bench_quota')
+        .where({ _id: slotIds[i % slotIds.length], remaining: _.gt(0) })
+        .update({ remaining: _.inc(-1) })
+    }
     engine.resetRoundTrips()
     started = process.hrtime.bigint()
     cpu = process.cpuUsage()
