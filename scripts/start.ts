@@ -1,9 +1,12 @@
 /** `npm start`: builds the H5 app if it is missing, starts the local host, prints its address. */
 import { execSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { startHost } from '../cloudfunctions/local/host'
+import { hostDataDir, startHost } from '../cloudfunctions/local/host'
+import { FieldKeyError, loadSecrets } from '../cloudfunctions/local/secrets'
 
 async function main() {
+  // A field key the data folder was not written with is refused now, not after a build.
+  loadSecrets(hostDataDir())
   if (!existsSync('dist/h5/index.html')) {
     console.log('首次启动：正在构建 H5 应用（约1-2分钟）…')
     execSync('npx taro build --type h5', { stdio: 'inherit' })
@@ -23,6 +26,7 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err)
+  // A refusal says what to do; a stack would only bury it.
+  console.error(err instanceof FieldKeyError ? `\n${err.message}\n` : err)
   process.exit(1)
 })

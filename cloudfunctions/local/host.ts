@@ -15,10 +15,11 @@ import { cloudFunctions, timerTriggers } from '../registry'
 import type { CloudFunction } from '../common/router'
 import { Engine } from './engine'
 import { DEMO_ACCOUNTS, demoOpenid } from './demo'
-import { loadSecrets } from './secrets'
+import { adoptFieldKey, applyFieldKey, loadSecrets } from './secrets'
 import { contextFor, signSession, verifySession } from './session'
 import { seedIfEmpty } from './seed'
 import { runRecovery } from '../common/recovery'
+import { PROFILES } from '../common/patients'
 import { startTimers, type TimerRunner } from './timers'
 import { ROLE_LABELS } from '../../types/contract'
 
@@ -44,12 +45,31 @@ export interface Host {
   close(): Promise<void>
 }
 
+/** The data folder a host started with `dataDir` (or none) uses. */
+export function hostDataDir(dataDir?: string): string {
+  return resolve(dataDir ?? process.env.DATA_DIR ?? '.data')
+}
+
+/**
+ * Refuses (FieldKeyError from ./secrets) a field key other than the one the folder's data was
+ * written with, before the folder is touched; a folder without the key's fingerprint gets one once
+ * the key has decrypted a stored ID number, if there is one.
+ */
 export async function startHost(opts: HostOptions = {}): Promise<Host> {
-  const dataDir = resolve(opts.dataDir ?? process.env.DATA_DIR ?? '.data')
+  const dataDir = hostDataDir(opts.dataDir)
   const secrets = loadSecrets(dataDir)
-  process.env.FIELD_ENCRYPTION_KEY = secrets.fieldKey
 
   const engine = await Engine.open({ dataDir })
+  try {
+    await adoptFieldKey(dataDir, secrets, async () => {
+      const profiles = await engine.collection(PROFILES, false)
+      return profiles?.all().find((p) => typeof p.idNumberEnc === 'string')?.idNumberEnc as string | undefined
+    })
+  } catch (err) {
+    await engine.close()
+    throw err
+  }
+  applyFieldKey(secrets)
   await engine.ensureIndexes(manifest)
   setDatabaseRequester(engine.requesterClass())
   setStorage(localFolderStorage(join(dataDir, 'files')))
