@@ -1,5 +1,5 @@
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import React, { useEffect, useRef, useState } from 'react'
 import { instantLabel } from '../../../../types/booking-rules'
@@ -8,6 +8,7 @@ import { toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { StatusTag } from '../../../components/StatusTag'
+import { StatusTabs } from '../../../components/StatusTabs'
 import { call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import { NURSING_ROUTES, withQuery } from '../../nursing/routes'
@@ -104,25 +105,7 @@ function Console() {
           护士资质管理
         </Button>
       </View>
-      <ScrollView scrollX className="nursing-tabs" enhanced showScrollbar={false}>
-        <View className="nursing-tabs__row">
-          {BOARD_STATUSES.map((s) => {
-            const count = data?.counts[s]
-            return (
-              <View
-                key={s}
-                className={`nursing-tab${s === status ? ' nursing-tab--on' : ''}`}
-                data-status={s}
-                hoverClass="tap-active"
-                onClick={() => setStatus(s)}
-              >
-                <Text>{NURSING_STATUS_LABELS[s]}</Text>
-                {count !== undefined ? <Text className="nursing-tab__count">{count}</Text> : null}
-              </View>
-            )
-          })}
-        </View>
-      </ScrollView>
+      <StatusTabs statuses={BOARD_STATUSES} labels={NURSING_STATUS_LABELS} value={status} onChange={setStatus} counts={data?.counts} />
       {!data ? (
         page.error ? (
           <ErrorState message={page.error} onRetry={page.reload} />

@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import React, { useState } from 'react'
 import {
@@ -18,6 +18,7 @@ import { call } from '../../../services/api'
 import { useShownData } from '../../../state/useShownData'
 import { HandlingTags } from '../../decoction/components/HerbTable'
 import { StatusTag } from '../../../components/StatusTag'
+import { StatusTabs } from '../../../components/StatusTabs'
 import { DECOCTION_ROUTES, withId } from '../../decoction/routes'
 import './index.scss'
 
@@ -130,26 +131,16 @@ function Queue() {
         </View>
       ) : (
         <>
-          <ScrollView scrollX className="queue__tabs" enhanced showScrollbar={false}>
-            <View className="queue__tabs-row">
-              {TABS.map((s) => {
-                const count = data?.counts[s]
-                return (
-                  <View
-                    key={s}
-                    className={`queue__tab${s === status ? ' queue__tab--on' : ''}`}
-                    data-status={s}
-                    hoverClass="tap-active"
-                    onClick={() => setStatus(s)}
-                  >
-                    <Text>{ORDER_STATUS_LABELS[s]}</Text>
-                    {count !== undefined ? <Text className="queue__count">{count}</Text> : null}
-                    {s === 'soaking' && data && data.overdue > 0 ? <Text className="queue__overdue-count">{data.overdue}超时</Text> : null}
-                  </View>
-                )
-              })}
-            </View>
-          </ScrollView>
+          <StatusTabs
+            statuses={TABS}
+            labels={ORDER_STATUS_LABELS}
+            value={status}
+            onChange={setStatus}
+            counts={data?.counts}
+            extra={(s) =>
+              s === 'soaking' && data && data.overdue > 0 ? <Text className="queue__overdue-count">{data.overdue}超时</Text> : null
+            }
+          />
 
           {!data ? (
             page.error ? (
