@@ -6,6 +6,9 @@
  * Two phones, two people, one local host.
  */
 import type { Browser, Page } from 'playwright-core'
+import { db } from '../../cloudfunctions/common/db'
+import { ORDERS, type OrderDoc } from '../../cloudfunctions/decoction/docs'
+import { QUEUE_PAGE_SIZE } from '../../types/decoction'
 import {
   button,
   ensureH5Build,
@@ -155,13 +158,13 @@ describe('中药代煎配送 from prescription to door', () => {
     // Soaking past its set time (30 minutes by default) is flagged in the queue: the demo child's order soaks since 45 minutes ago.
     await goToTab(pharmacy, host.url, '/pages/index/index')
     await openEntry(pharmacy, '中药房工作台')
-    await onScreen(pharmacy, '.queue__tab[data-status="soaking"]', '1超时').waitFor()
-    await onScreen(pharmacy, '.queue__tab[data-status="soaking"]').click()
+    await onScreen(pharmacy, '.status-tab[data-status="soaking"]', '1超时').waitFor()
+    await onScreen(pharmacy, '.status-tab[data-status="soaking"]').click()
     const overdue = onScreen(pharmacy, '.queue-card--overdue')
     await overdue.waitFor()
     await expect(overdue.textContent()).resolves.toMatch(/已浸泡 4\d 分钟（规定 30 分钟）超时/)
     await snap(pharmacy, 'decoction-queue-soaking')
-    await onScreen(pharmacy, '.queue__tab[data-status="shipped"]').click()
+    await onScreen(pharmacy, '.status-tab[data-status="shipped"]').click()
     await onScreen(pharmacy, `.queue-card[data-order-no="${orderNo}"]`).click()
     await button(pharmacy, '打印标签').click()
     const label = onScreen(pharmacy, `.label-sheet[data-order-no="${orderNo}"]`)
@@ -242,5 +245,43 @@ describe('中药代煎配送 from prescription to door', () => {
     const clip = await onScreen(family, '.nut-step-title', '药师审方通过').boundingBox()
     expect(clip!.height).toBeGreaterThanOrEqual(box!.height)
     await snap(family, 'decoction-order-elder')
+  })
+
+  test('the queue shows a tab 20 orders at a time: 加载更多 adds the next ones once each, then goes away', async () => {
+    const orders = db().collection(ORDERS)
+    const [sample] = (await orders.limit(1).get()).data as OrderDoc[]
+    const { _id, requestKey: _requestKey, ...rest } = sample
+    // A page and five more: the first page is full and the second holds the rest.
+    const delivered = QUEUE_PAGE_SIZE + 5
+    const before = (await orders.where({ status: 'delivered' }).count()).total
+    for (let i = 0; i < delivered - before; i++) {
+      const no = `D2026010${String(i).padStart(5, '0')}`
+      await orders.add({
+        ...rest,
+        status: 'delivered',
+        orderNo: no,
+        holdKey: `paging-${no}`,
+        searchKeys: [no],
+        createdAt: `2026-01-01T00:${String(i).padStart(2, '0')}:00.000Z`
+      })
+    }
+    await expect(orders.where({ status: 'delivered' }).count()).resolves.toMatchObject({ total: delivered })
+
+    const phone = await openPhone(browser)
+    await signIn(phone, host.url, '钱志刚')
+    await phone.goto(`${host.url}/#/packages/pharmacy/queue/index?status=delivered`)
+    const cards = onScreen(phone, '.queue-card')
+    await onScreen(phone, '.status-tab--on[data-status="delivered"]').waitFor()
+    await cards.nth(QUEUE_PAGE_SIZE - 1).waitFor()
+    await expect(cards.count()).resolves.toBe(QUEUE_PAGE_SIZE)
+    const more = waitForAction(phone, 'decoction', 'queue')
+    await button(phone, '加载更多').click()
+    expect((await (await more).json()).ok).toBe(true)
+    await cards.nth(delivered - 1).waitFor()
+    await expect(cards.count()).resolves.toBe(delivered)
+    const numbers = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-order-no')))
+    expect(new Set(numbers).size).toBe(delivered)
+    await expect(button(phone, '加载更多').count()).resolves.toBe(0)
+    await phone.context().close()
   })
 })

@@ -186,7 +186,7 @@ async function everyPage(): Promise<Stop[]> {
     { who: '王磊', path: '/packages/account/staff/index', ready: '.staff-card' },
     { who: '王磊', path: `/packages/account/staff-detail/index?accountId=${nurse}`, ready: '.staff-detail__name' },
     { who: '王磊', path: '/packages/account/settings/index', ready: '.field' },
-    { who: '钱志刚', path: '/packages/pharmacy/queue/index', ready: '.queue__tab' },
+    { who: '钱志刚', path: '/packages/pharmacy/queue/index', ready: '.status-tab' },
     { who: '钱志刚', path: `/packages/pharmacy/order/index?id=${order._id}`, ready: '.ph-order__patient' },
     { who: '钱志刚', path: `/packages/pharmacy/label/index?id=${order._id}`, ready: '.label-sheet' },
     { who: '钱志刚', path: '/packages/pharmacy/prescribe/index', ready: '.field' }

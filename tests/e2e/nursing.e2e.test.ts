@@ -268,7 +268,7 @@ describe('上门护理 from request to rating', () => {
     // ---- 吴芳's console counts every tab, the history too: 已评价 now holds this visit
     await home(dispatcher, host.url)
     await openEntry(dispatcher, '护理部工作台')
-    const ratedTab = onScreen(dispatcher, '.nursing-tab[data-status="rated"]')
+    const ratedTab = onScreen(dispatcher, '.status-tab[data-status="rated"]')
     await ratedTab.click()
     await onScreen(dispatcher, `.nursing-board-card[data-request-no="${requestNo}"]`).waitFor()
     // Nobody waits on a history tab: the line above the list says the order itself.
@@ -276,7 +276,7 @@ describe('上门护理 from request to rating', () => {
     const stored = (await db().collection('nursing_requests').limit(1000).get()).data as Array<{ status: string }>
     for (const status of BOARD_STATUSES) {
       const expected = String(stored.filter((r) => r.status === status).length)
-      const count = onScreen(dispatcher, `.nursing-tab[data-status="${status}"] .nursing-tab__count`)
+      const count = onScreen(dispatcher, `.status-tab[data-status="${status}"] .status-tab__count`)
       await expect(count.textContent()).resolves.toBe(expected)
     }
     await snap(dispatcher, 'nursing-console-history')

@@ -57,7 +57,7 @@ const pad = (n: number) => String(n).padStart(2, '0')
 async function measuredDaysAgo(page: Page, daysAgo: number) {
   const [y, m, d] = chinaDate(-daysAgo)
   const [ty, tm] = chinaDate(0)
-  await field(page, 'measuredAt').locator('.reading-form__time').click()
+  await field(page, 'measuredAt').locator('.rec-pick').click()
   await onScreen(page, '.nut-picker').first().waitFor()
   if (y !== ty) await turnWheel(page, 0, `${y}年`)
   if (y !== ty || m !== tm) await turnWheel(page, 1, `${pad(m)}月`)
@@ -67,7 +67,7 @@ async function measuredDaysAgo(page: Page, daysAgo: number) {
     .first()
     .waitFor({ state: 'hidden' })
     .catch(() => undefined)
-  await expect(field(page, 'measuredAt').locator('.reading-form__time').textContent()).resolves.toContain(`${y}-${pad(m)}-${pad(d)}`)
+  await expect(field(page, 'measuredAt').locator('.rec-pick').textContent()).resolves.toContain(`${y}-${pad(m)}-${pad(d)}`)
 }
 
 /** Scrolls the chart into view for a screenshot of it. */

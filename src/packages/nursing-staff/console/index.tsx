@@ -1,15 +1,15 @@
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button } from '@nutui/nutui-react-taro'
 import React, { useEffect, useRef, useState } from 'react'
 import { instantLabel } from '../../../../types/booking-rules'
 import { BOARD_STATUSES, NURSING_STATUS_LABELS, type BoardItem, type NursingStatus } from '../../../../types/nursing'
-import { toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { StatusTag } from '../../../components/StatusTag'
+import { StatusTabs } from '../../../components/StatusTabs'
 import { call } from '../../../services/api'
-import { useShownData } from '../../../state/useShownData'
+import { usePagedList } from '../../../state/usePagedList'
 import { NURSING_ROUTES, withQuery } from '../../nursing/routes'
 import { AlarmBanner } from '../components/AlarmBanner'
 import { RiskTag } from '../components/RiskTag'
@@ -56,14 +56,11 @@ function Console() {
   const { params } = useRouter()
   const initial = (BOARD_STATUSES as readonly string[]).includes(params.status ?? '') ? (params.status as NursingStatus) : 'submitted'
   const [status, setStatus] = useState<NursingStatus>(initial)
-  const [more, setMore] = useState<BoardItem[]>([])
-  const [hasMore, setHasMore] = useState<boolean | null>(null)
-  const page = useShownData(async () => {
-    const res = await call('nursing', 'board', { status }, { idempotent: true })
-    setMore([])
-    setHasMore(null)
-    return res
-  }, [status])
+  const page = usePagedList(
+    (offset) => call('nursing', 'board', { status, offset }, { idempotent: true }),
+    (res) => res.requests,
+    status
+  )
 
   const visible = useRef(true)
   useDidShow(() => {
@@ -80,19 +77,7 @@ function Console() {
     return () => clearInterval(timer)
   }, [reload])
 
-  const loadMore = async () => {
-    if (!page.data) return
-    try {
-      const res = await call('nursing', 'board', { status, offset: page.data.requests.length + more.length }, { idempotent: true })
-      setMore((m) => [...m, ...res.requests])
-      setHasMore(res.hasMore)
-    } catch (e) {
-      toastError(e)
-    }
-  }
-
-  const data = page.data
-  const list = data ? [...data.requests, ...more] : []
+  const { data, list } = page
   return (
     <View className="nursing-console">
       {data ? <AlarmBanner alarms={data.openAlarms} onChange={page.reload} /> : null}
@@ -104,25 +89,7 @@ function Console() {
           护士资质管理
         </Button>
       </View>
-      <ScrollView scrollX className="nursing-tabs" enhanced showScrollbar={false}>
-        <View className="nursing-tabs__row">
-          {BOARD_STATUSES.map((s) => {
-            const count = data?.counts[s]
-            return (
-              <View
-                key={s}
-                className={`nursing-tab${s === status ? ' nursing-tab--on' : ''}`}
-                data-status={s}
-                hoverClass="tap-active"
-                onClick={() => setStatus(s)}
-              >
-                <Text>{NURSING_STATUS_LABELS[s]}</Text>
-                {count !== undefined ? <Text className="nursing-tab__count">{count}</Text> : null}
-              </View>
-            )
-          })}
-        </View>
-      </ScrollView>
+      <StatusTabs statuses={BOARD_STATUSES} labels={NURSING_STATUS_LABELS} value={status} onChange={setStatus} counts={data?.counts} />
       {!data ? (
         page.error ? (
           <ErrorState message={page.error} onRetry={page.reload} />
@@ -137,8 +104,8 @@ function Console() {
           {list.map((item) => (
             <BoardCard key={item.id} item={item} />
           ))}
-          {(hasMore ?? data.hasMore) ? (
-            <Button block fill="outline" onClick={loadMore}>
+          {page.hasMore ? (
+            <Button block fill="outline" onClick={page.loadMore}>
               加载更多
             </Button>
           ) : null}

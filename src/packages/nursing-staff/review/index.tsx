@@ -17,7 +17,6 @@ import { Page } from '../../../components/Page'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { Row } from '../../../components/Row'
 import { ErrorState, LoadingState } from '../../../components/States'
-import { StatusTag } from '../../../components/StatusTag'
 import { call } from '../../../services/api'
 import { useAction } from '../../../services/useAction'
 import { useShownData } from '../../../state/useShownData'
@@ -25,9 +24,8 @@ import { NurseCard } from '../../nursing/components/NurseCard'
 import { NursingTimeline } from '../../nursing/components/NursingTimeline'
 import { RequestFacts } from '../../nursing/components/RequestFacts'
 import { VisitRecord } from '../../nursing/components/VisitRecord'
-import { RiskTag } from '../components/RiskTag'
+import { RequestHead } from '../components/RequestHead'
 import { locationText } from '../location'
-import { visitWhen } from '../../nursing/components/when'
 import '../../nursing/components/nursing.scss'
 import '../components/staff.scss'
 import './index.scss'
@@ -232,39 +230,13 @@ function Review() {
 
   return (
     <View className="nursing-review">
-      <View className="card">
-        <View className="nursing-head">
-          <Text className="nursing-head__title">{r.patientName}</Text>
-          <StatusTag of="nursing" status={r.status} />
-        </View>
-        <Text className="text-body block">
-          {r.items.map((i) => i.name).join('、')} · {visitWhen(r.windowLabel)}
-        </Text>
-        {r.risk ? (
-          <View className="nursing-board-card__tags">
-            <RiskTag risk={r.risk} />
-            {r.assessmentNote ? <Text className="text-muted">{r.assessmentNote}</Text> : null}
-          </View>
-        ) : null}
-        {r.rejectText ? <Text className="text-body block">未通过：{r.rejectText}</Text> : null}
-      </View>
+      <RequestHead request={r}>{r.rejectText ? <Text className="text-body block">未通过：{r.rejectText}</Text> : null}</RequestHead>
 
       {r.nextSteps.includes('assessed') && r.status === 'submitted' ? <AssessForm id={id} from={r.status} onDone={done} /> : null}
       {r.nextSteps.includes('assigned') ? <AssignForm id={id} from={r.status} onDone={done} /> : null}
 
-      {r.nurse ? (
-        <View className="card">
-          <Text className="text-muted block nursing-review__label">上门护士</Text>
-          <NurseCard nurse={r.nurse} />
-        </View>
-      ) : null}
-
-      {r.record ? (
-        <>
-          <Text className="section-title">服务记录</Text>
-          <VisitRecord record={r.record} />
-        </>
-      ) : null}
+      {r.nurse ? <NurseCard nurse={r.nurse} /> : null}
+      {r.record ? <VisitRecord record={r.record} /> : null}
       {r.rating ? (
         <View className="card">
           <Row label="家属评价" value={`${r.rating.stars} 星${r.rating.comment ? `：${r.rating.comment}` : ''}`} strong />

@@ -17,7 +17,6 @@ import { toast } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { ReasonDialog } from '../../../components/ReasonDialog'
 import { ErrorState, LoadingState } from '../../../components/States'
-import { StatusTag } from '../../../components/StatusTag'
 import { call } from '../../../services/api'
 import { useAction } from '../../../services/useAction'
 import { useShownData } from '../../../state/useShownData'
@@ -25,9 +24,8 @@ import { NursingTimeline } from '../../nursing/components/NursingTimeline'
 import { RequestFacts } from '../../nursing/components/RequestFacts'
 import { VisitRecord } from '../../nursing/components/VisitRecord'
 import { LiveAlarm } from '../components/LiveAlarm'
-import { RiskTag } from '../components/RiskTag'
+import { RequestHead } from '../components/RequestHead'
 import { currentLocation } from '../location'
-import { visitWhen } from '../../nursing/components/when'
 import '../../nursing/components/nursing.scss'
 import '../components/staff.scss'
 import './index.scss'
@@ -197,20 +195,7 @@ function Visit() {
     <View className={`nursing-visit${live ? ' nursing-has-alarm-bar' : ''}`}>
       <LiveAlarm visit={{ id: r.id, status: r.status, patientName: r.patientName }} />
 
-      <View className="card">
-        <View className="nursing-head">
-          <Text className="nursing-head__title">{r.patientName}</Text>
-          <StatusTag of="nursing" status={r.status} />
-        </View>
-        <Text className="text-body block">
-          {r.items.map((i) => i.name).join('、')} · {visitWhen(r.windowLabel)}
-        </Text>
-        {r.risk ? (
-          <View className="nursing-board-card__tags">
-            <RiskTag risk={r.risk} />
-            {r.assessmentNote ? <Text className="text-muted">{r.assessmentNote}</Text> : null}
-          </View>
-        ) : null}
+      <RequestHead request={r}>
         {live ? (
           <View className="nursing-visit__contact">
             <Text className="text-body block">
@@ -227,7 +212,7 @@ function Visit() {
             </Text>
           </View>
         ) : null}
-      </View>
+      </RequestHead>
 
       {next.includes('accepted') ? (
         <View className="actions nursing-steps">
@@ -298,12 +283,7 @@ function Visit() {
         </View>
       ) : null}
 
-      {r.record ? (
-        <>
-          <Text className="section-title">服务记录</Text>
-          <VisitRecord record={r.record} />
-        </>
-      ) : null}
+      {r.record ? <VisitRecord record={r.record} /> : null}
 
       <Text className="section-title">申请内容</Text>
       <RequestFacts request={r} showContact={live} />

@@ -17,19 +17,22 @@ export function vitalsText(v: Record['vitals']): string[] {
   return out
 }
 
-/** The visit record as the family and 护理部 read it. */
+/** The visit record as the family, 护理部 and the nurse read it, under its title 服务记录. */
 export function VisitRecord({ record }: { record: Record }) {
   const vitals = vitalsText(record.vitals)
   return (
-    <View className="card nursing-record">
-      {record.items.map((i) => (
-        <Row key={i.code} label={i.name} value={i.done} />
-      ))}
-      <Row label="生命体征" value={vitals.length ? vitals.join('，') : '未测量'} strong />
-      {record.consumables ? <Row label="耗材" value={record.consumables} /> : null}
-      <Row label="护理建议" value={record.advice} />
-      {record.nextVisit ? <Row label="下次上门" value={record.nextVisit} /> : null}
-      <Text className="text-muted block nursing-record__at">记录于 {instantLabel(record.at)}</Text>
-    </View>
+    <>
+      <Text className="section-title">服务记录</Text>
+      <View className="card nursing-record">
+        {record.items.map((i) => (
+          <Row key={i.code} label={i.name} value={i.done} />
+        ))}
+        <Row label="生命体征" value={vitals.length ? vitals.join('，') : '未测量'} strong />
+        {record.consumables ? <Row label="耗材" value={record.consumables} /> : null}
+        <Row label="护理建议" value={record.advice} />
+        {record.nextVisit ? <Row label="下次上门" value={record.nextVisit} /> : null}
+        <Text className="text-muted block nursing-record__at">记录于 {instantLabel(record.at)}</Text>
+      </View>
+    </>
   )
 }

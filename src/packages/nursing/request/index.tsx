@@ -102,19 +102,8 @@ function Detail() {
         </Text>
       </View>
 
-      {r.nurse ? (
-        <View className="card">
-          <Text className="text-muted block nursing-request__label">上门护士</Text>
-          <NurseCard nurse={r.nurse} />
-        </View>
-      ) : null}
-
-      {r.record ? (
-        <>
-          <Text className="section-title">服务记录</Text>
-          <VisitRecord record={r.record} />
-        </>
-      ) : null}
+      {r.nurse ? <NurseCard nurse={r.nurse} /> : null}
+      {r.record ? <VisitRecord record={r.record} /> : null}
 
       {r.nextSteps.includes('rated') ? (
         <View className="card nursing-request__rate">

@@ -1,5 +1,5 @@
 import Taro, { useRouter } from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { Button, Input } from '@nutui/nutui-react-taro'
 import React, { useState } from 'react'
 import {
@@ -15,9 +15,10 @@ import { toastError } from '../../../components/feedback'
 import { Page } from '../../../components/Page'
 import { EmptyState, ErrorState, LoadingState } from '../../../components/States'
 import { call } from '../../../services/api'
-import { useShownData } from '../../../state/useShownData'
+import { usePagedList } from '../../../state/usePagedList'
 import { HandlingTags } from '../../decoction/components/HerbTable'
 import { StatusTag } from '../../../components/StatusTag'
+import { StatusTabs } from '../../../components/StatusTabs'
 import { DECOCTION_ROUTES, withId } from '../../decoction/routes'
 import './index.scss'
 
@@ -59,29 +60,15 @@ function Queue() {
   const { params } = useRouter()
   const initial = (ORDER_STATUSES as readonly string[]).includes(params.status ?? '') ? (params.status as OrderStatus) : 'submitted'
   const [status, setStatus] = useState<OrderStatus>(initial)
-  const [more, setMore] = useState<QueueItem[]>([])
-  const [hasMore, setHasMore] = useState<boolean | null>(null)
   const [q, setQ] = useState('')
   const [found, setFound] = useState<QueueItem[] | null>(null)
   const [searching, setSearching] = useState(false)
 
-  const page = useShownData(async () => {
-    const res = await call('decoction', 'queue', { status }, { idempotent: true })
-    setMore([])
-    setHasMore(null)
-    return res
-  }, [status])
-
-  const loadMore = async () => {
-    if (!page.data) return
-    try {
-      const res = await call('decoction', 'queue', { status, offset: page.data.orders.length + more.length }, { idempotent: true })
-      setMore((m) => [...m, ...res.orders])
-      setHasMore(res.hasMore)
-    } catch (e) {
-      toastError(e)
-    }
-  }
+  const page = usePagedList(
+    (offset) => call('decoction', 'queue', { status, offset }, { idempotent: true }),
+    (res) => res.orders,
+    status
+  )
 
   const search = async () => {
     if (q.trim().length < 2) return
@@ -95,9 +82,7 @@ function Queue() {
     }
   }
 
-  const data = page.data
-  const list = data ? [...data.orders, ...more] : []
-  const canLoadMore = hasMore ?? data?.hasMore ?? false
+  const { data, list } = page
 
   return (
     <View className="queue">
@@ -130,26 +115,16 @@ function Queue() {
         </View>
       ) : (
         <>
-          <ScrollView scrollX className="queue__tabs" enhanced showScrollbar={false}>
-            <View className="queue__tabs-row">
-              {TABS.map((s) => {
-                const count = data?.counts[s]
-                return (
-                  <View
-                    key={s}
-                    className={`queue__tab${s === status ? ' queue__tab--on' : ''}`}
-                    data-status={s}
-                    hoverClass="tap-active"
-                    onClick={() => setStatus(s)}
-                  >
-                    <Text>{ORDER_STATUS_LABELS[s]}</Text>
-                    {count !== undefined ? <Text className="queue__count">{count}</Text> : null}
-                    {s === 'soaking' && data && data.overdue > 0 ? <Text className="queue__overdue-count">{data.overdue}超时</Text> : null}
-                  </View>
-                )
-              })}
-            </View>
-          </ScrollView>
+          <StatusTabs
+            statuses={TABS}
+            labels={ORDER_STATUS_LABELS}
+            value={status}
+            onChange={setStatus}
+            counts={data?.counts}
+            extra={(s) =>
+              s === 'soaking' && data && data.overdue > 0 ? <Text className="queue__overdue-count">{data.overdue}超时</Text> : null
+            }
+          />
 
           {!data ? (
             page.error ? (
@@ -165,8 +140,8 @@ function Queue() {
               {list.map((item) => (
                 <QueueCard key={item.id} item={item} soakingMinutes={data.soakingMinutes} />
               ))}
-              {canLoadMore ? (
-                <Button block fill="outline" onClick={loadMore}>
+              {page.hasMore ? (
+                <Button block fill="outline" onClick={page.loadMore}>
                   加载更多
                 </Button>
               ) : null}

@@ -384,9 +384,9 @@ function FollowUpFormScreen() {
           error={err('nextDate')}
           hint={v.nextDate ? undefined : '按分类建议：控制满意3个月后，否则2周后'}
         >
-          <View className="follow-up__date" onClick={() => setPicking(true)}>
+          <View className="rec-pick" onClick={() => setPicking(true)}>
             <Text>{dateText(localDay(nextDate))}</Text>
-            <Text className="follow-up__change">修改</Text>
+            <Text className="rec-pick__change">修改</Text>
           </View>
         </Field>
         <DatePicker

@@ -207,9 +207,9 @@ function ReadingForm() {
         ) : null}
 
         <Field label="测量时间" name="measuredAt" required error={err('measuredAt')} hint="默认是现在；补录时点这里改">
-          <View className="reading-form__time" onClick={() => setPicking(true)}>
+          <View className="rec-pick" onClick={() => setPicking(true)}>
             <Text>{localClock(at)}</Text>
-            <Text className="reading-form__change">修改</Text>
+            <Text className="rec-pick__change">修改</Text>
           </View>
         </Field>
         <DatePicker
