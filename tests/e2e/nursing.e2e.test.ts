@@ -9,6 +9,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { db } from '../../cloudfunctions/common/db'
 import { DEMO_ACCOUNTS } from '../../cloudfunctions/local/demo'
 import { BOARD_STATUSES } from '../../types/nursing'
+import { REQUESTS } from '../../cloudfunctions/nursing/docs'
 import {
   button,
   cell,
@@ -280,6 +281,40 @@ describe('上门护理 from request to rating', () => {
       await expect(count.textContent()).resolves.toBe(expected)
     }
     await snap(dispatcher, 'nursing-console-history')
+  })
+
+  test('the board re-reads every row on screen each 10 s: 护理部 reading down a long 已完成 tab keeps what 加载更多 added', async () => {
+    const requests = db().collection(REQUESTS)
+    const [sample] = (await requests.where({ status: 'completed' }).limit(1).get()).data as Array<Record<string, unknown>>
+    const { _id, ...rest } = sample
+    // A page of 30 and five more.
+    const total = 35
+    const before = (await requests.where({ status: 'completed' }).count()).total
+    for (let i = 0; i < total - before; i++) {
+      const no = `HL2026010${String(i).padStart(5, '0')}`
+      await requests.add({
+        ...rest,
+        requestNo: no,
+        nurseSlot: `paging-${no}`,
+        updatedAt: `2026-01-01T00:${String(i).padStart(2, '0')}:00.000Z`
+      })
+    }
+    await dispatcher.goto(`${host.url}/#/packages/nursing-staff/console/index?status=completed`)
+    const cards = onScreen(dispatcher, '.nursing-board-card')
+    await onScreen(dispatcher, '.status-tab--on[data-status="completed"]').waitFor()
+    await cards.nth(29).waitFor()
+    await expect(cards.count()).resolves.toBe(30)
+    await button(dispatcher, '加载更多').click()
+    await cards.nth(total - 1).waitFor()
+    // The next poll reads the first page and, to cover the rows added, the next one.
+    const firstPage = await waitForAction(dispatcher, 'nursing', 'board')
+    expect(firstPage.request().postData()).not.toContain('"offset"')
+    const secondPage = await waitForAction(dispatcher, 'nursing', 'board')
+    expect(secondPage.request().postData()).toContain('"offset":30')
+    await dispatcher.waitForTimeout(300)
+    await expect(cards.count()).resolves.toBe(total)
+    const numbers = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-request-no')))
+    expect(new Set(numbers).size).toBe(total)
   })
 
   test('every nursing screen, in normal type and in 长辈模式', async () => {

@@ -69,13 +69,15 @@ function Console() {
   useDidHide(() => {
     visible.current = false
   })
-  const reload = page.reload
+  // The poll reads again every row on screen, so someone reading down a long history tab keeps it.
+  const refreshRef = useRef(page.refresh)
+  refreshRef.current = page.refresh
   useEffect(() => {
     const timer = setInterval(() => {
-      if (visible.current) reload()
+      if (visible.current) refreshRef.current()
     }, POLL_MS)
     return () => clearInterval(timer)
-  }, [reload])
+  }, [])
 
   const { data, list } = page
   return (
