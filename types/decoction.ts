@@ -9,6 +9,7 @@ import { defineWorkflow } from './workflow'
 import { registerFieldLabels } from './zod-zh'
 import { instant, text } from './text'
 import { HANDLINGS, MAX_HERB_GRAMS, MAX_HERBS, herbNameProblem } from './decoction-herbs'
+import { pageCursor } from './paging'
 
 export { HANDLINGS, type Handling } from './decoction-herbs'
 
@@ -467,7 +468,7 @@ export const decoctionActions = {
     input: z
       .object({
         status: z.enum(ORDER_STATUSES, { errorMap: () => ({ message: '请选择状态' }) }),
-        offset: z.number().int().min(0).max(10_000).optional()
+        after: pageCursor.optional()
       })
       .strict(),
     output: z.object({
@@ -475,6 +476,8 @@ export const decoctionActions = {
       counts: z.record(z.string(), z.number().int()),
       overdue: z.number().int(),
       hasMore: z.boolean(),
+      /** Where 加载更多 continues; only while hasMore. */
+      next: pageCursor.optional(),
       soakingMinutes: z.number().int()
     })
   })({ roles: ['pharmacist'], requestId: false, example: () => ({ status: 'submitted' }) }),
@@ -534,6 +537,6 @@ registerFieldLabels({
   courier: '快递公司',
   trackingNo: '快递单号',
   status: '状态',
-  offset: '位置',
+  after: '分页位置',
   q: '搜索内容'
 })

@@ -10,6 +10,7 @@ import { defineWorkflow } from './workflow'
 import { registerFieldLabels } from './zod-zh'
 import { text as safeText } from './text'
 import { REFUSAL_REASONS, RISK_LEVELS } from './nursing-rules'
+import { pageCursor } from './paging'
 
 export { REFUSAL_LABELS, REFUSAL_REASONS, RISK_LABELS, RISK_LEVELS, type RefusalReason, type RiskLevel } from './nursing-rules'
 
@@ -496,14 +497,16 @@ export const nursingActions = {
     input: z
       .object({
         status: z.enum(NURSING_STATUSES, { errorMap: () => ({ message: '请选择状态' }) }),
-        offset: z.number().int().min(0).max(10_000).optional()
+        after: pageCursor.optional()
       })
       .strict(),
     output: z.object({
       requests: z.array(boardItem),
       counts: z.record(z.string(), z.number().int()),
       openAlarms: z.array(alarmView),
-      hasMore: z.boolean()
+      hasMore: z.boolean(),
+      /** Where 加载更多 continues; only while hasMore. */
+      next: pageCursor.optional()
     })
   })({ roles: ['nursing_dispatcher'], requestId: false, example: () => ({ status: 'submitted' }) }),
   dayVisits: action({

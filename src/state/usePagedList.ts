@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react'
 import { toastError } from '../components/feedback'
 import { useShownData, type ShownData } from './useShownData'
+import type { PageCursor } from '../../types/paging'
 
 export interface PagedList<R, T> extends ShownData<R> {
   /** The first page's rows and every page 加载更多 has added since it was loaded. */
@@ -18,16 +19,18 @@ export interface PagedList<R, T> extends ShownData<R> {
 
 /**
  * A work queue read a page at a time (护理部工作台, 代煎队列): `load()` reads the first page like
- * `useShownData`, `load(offset)` the rows after those shown. A reload (a new tab, the page shown
- * again, a pull-down) starts again from the first page; `refresh()` keeps as many rows as are shown.
+ * `useShownData`, `load(next)` the page after one whose reply carried `next` (where the server
+ * says the list goes on: a key, not a count, so rows moved meanwhile are neither skipped nor shown
+ * twice). A reload (a new tab, the page shown again, a pull-down) starts again from the first page;
+ * `refresh()` keeps as many rows as are shown.
  */
-export function usePagedList<R extends { hasMore: boolean }, T>(
-  load: (offset?: number) => Promise<R>,
+export function usePagedList<R extends { hasMore: boolean; next?: PageCursor }, T>(
+  load: (after?: PageCursor) => Promise<R>,
   rowsOf: (page: R) => T[],
   key: string
 ): PagedList<R, T> {
-  const [more, setMore] = useState<T[]>([])
-  const [hasMore, setHasMore] = useState<boolean | null>(null)
+  /** Rows 加载更多 added, and the reply of the last page read (where the list goes on). */
+  const [more, setMore] = useState<{ rows: T[]; last: R | null }>({ rows: [], last: null })
   /** How many rows the next read must cover (set by refresh, used once). */
   const keep = useRef(0)
   /** The key being shown: rows read for another key (a tab since left) are dropped. */
@@ -38,31 +41,28 @@ export function usePagedList<R extends { hasMore: boolean }, T>(
     keep.current = 0
     const readFor = shownKey.current
     const first = await load()
-    const extra: T[] = []
+    const rows: T[] = []
     let last = first
-    while (last.hasMore && rowsOf(first).length + extra.length < want) {
-      last = await load(rowsOf(first).length + extra.length)
-      extra.push(...rowsOf(last))
+    while (last.hasMore && last.next !== undefined && rowsOf(first).length + rows.length < want) {
+      last = await load(last.next)
+      rows.push(...rowsOf(last))
     }
-    if (readFor === shownKey.current) {
-      setMore(extra)
-      setHasMore(extra.length ? last.hasMore : null)
-    }
+    if (readFor === shownKey.current) setMore({ rows, last: rows.length ? last : null })
     return first
   }, key)
 
+  const lastPage = more.last ?? page.data
   const loadMore = async () => {
-    if (!page.data) return
+    if (!lastPage?.hasMore || lastPage.next === undefined) return
     try {
-      const res = await load(rowsOf(page.data).length + more.length)
-      setMore((m) => [...m, ...rowsOf(res)])
-      setHasMore(res.hasMore)
+      const res = await load(lastPage.next)
+      setMore((m) => ({ rows: [...m.rows, ...rowsOf(res)], last: res }))
     } catch (e) {
       toastError(e)
     }
   }
 
-  const list = page.data ? [...rowsOf(page.data), ...more] : []
+  const list = page.data ? [...rowsOf(page.data), ...more.rows] : []
   const shown = list.length
   const { reload } = page
   const refresh = useCallback(async () => {
@@ -73,7 +73,7 @@ export function usePagedList<R extends { hasMore: boolean }, T>(
   return {
     ...page,
     list,
-    hasMore: hasMore ?? page.data?.hasMore ?? false,
+    hasMore: lastPage?.hasMore ?? false,
     loadMore,
     refresh
   }

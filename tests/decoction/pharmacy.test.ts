@@ -2,6 +2,7 @@ import { setNow } from '../../cloudfunctions/common/clock'
 import { db } from '../../cloudfunctions/common/db'
 import { clearSettingsCache } from '../../cloudfunctions/common/settings'
 import type { AdvanceInput, OrderStatus } from '../../types/decoction'
+import type { PageCursor } from '../../types/paging'
 import { openBackend, rid, type TestBackend } from '../helpers/backend'
 import { eventsFor, forceStatus, freshOrder, rawOrder } from './helpers'
 
@@ -16,8 +17,8 @@ afterEach(async () => {
   await b.close()
 })
 
-const queue = (status: OrderStatus, offset?: number) =>
-  b.ok('pharmacist', 'decoction', 'queue', offset === undefined ? { status } : { status, offset })
+const queue = (status: OrderStatus, after?: PageCursor) =>
+  b.ok('pharmacist', 'decoction', 'queue', after === undefined ? { status } : { status, after })
 const advance = (data: Record<string, unknown>) => b.call('pharmacist', 'decoction', 'advanceOrder', data as AdvanceInput, rid())
 const minutesAgo = (m: number) => new Date(Date.parse(NOW) - m * 60_000).toISOString()
 
@@ -49,9 +50,47 @@ describe('the queue', () => {
     expect(first.orders).toHaveLength(20)
     expect(first.hasMore).toBe(true)
     expect(first.orders[0].orderNo).toBe('T0000000024')
-    const rest = await queue('reviewed', 20)
+    const rest = await queue('reviewed', first.next)
     expect(rest.orders.map((o) => o.orderNo)).toEqual(['T0000000004', 'T0000000003', 'T0000000002', 'T0000000001', 'T0000000000'])
     expect(rest.hasMore).toBe(false)
+  })
+
+  test('加载更多 goes on from the last order shown: one moved on by another pharmacist meanwhile skips no one, a new one at the top is not shown twice', async () => {
+    const docs = Array.from({ length: 25 }, (_, i) => rawOrder(i, 'reviewed', minutesAgo(100 - i)))
+    const { ids } = await db().collection('decoction_orders').add(docs)
+    const first = await queue('reviewed')
+    expect(first.orders.map((o) => o.orderNo)).toEqual(Array.from({ length: 20 }, (_, i) => `T${String(24 - i).padStart(10, '0')}`))
+    // While she reads page one, a colleague starts dispensing two of its orders and a new order arrives.
+    await forceStatus((ids as string[])[24], 'dispensing')
+    await forceStatus((ids as string[])[10], 'dispensing')
+    await db()
+      .collection('decoction_orders')
+      .add(rawOrder(99, 'reviewed', minutesAgo(1)))
+    const rest = await queue('reviewed', first.next)
+    expect(rest.orders.map((o) => o.orderNo)).toEqual(['T0000000004', 'T0000000003', 'T0000000002', 'T0000000001', 'T0000000000'])
+    expect(rest.hasMore).toBe(false)
+    expect(rest.next).toBeUndefined()
+  })
+
+  test('orders sharing one instant are paged past exactly, however many share it', async () => {
+    const same = minutesAgo(30)
+    const docs = Array.from({ length: 45 }, (_, i) => rawOrder(i, 'packed', i < 5 ? minutesAgo(60 - i) : same))
+    await db().collection('decoction_orders').add(docs)
+    const seen: string[] = []
+    let page = await queue('packed')
+    seen.push(...page.orders.map((o) => o.orderNo))
+    while (page.hasMore) {
+      page = await queue('packed', page.next)
+      seen.push(...page.orders.map((o) => o.orderNo))
+    }
+    expect(seen).toHaveLength(45)
+    expect(new Set(seen).size).toBe(45)
+    expect(seen.slice(-5)).toEqual(['T0000000004', 'T0000000003', 'T0000000002', 'T0000000001', 'T0000000000'])
+  })
+
+  test('a page position that is not one the server made is refused with a field error', async () => {
+    const res = await b.call('pharmacist', 'decoction', 'queue', { status: 'reviewed', after: { at: 'yesterday', same: 1 } })
+    expect(res).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })
 
   test('soaking past the hospital’s soaking time is flagged and listed first', async () => {

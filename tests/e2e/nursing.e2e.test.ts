@@ -308,9 +308,9 @@ describe('上门护理 from request to rating', () => {
     await cards.nth(total - 1).waitFor()
     // The next poll reads the first page and, to cover the rows added, the next one.
     const firstPage = await waitForAction(dispatcher, 'nursing', 'board')
-    expect(firstPage.request().postData()).not.toContain('"offset"')
+    expect(firstPage.request().postData()).not.toContain('"after"')
     const secondPage = await waitForAction(dispatcher, 'nursing', 'board')
-    expect(secondPage.request().postData()).toContain('"offset":30')
+    expect(secondPage.request().postData()).toContain('"after"')
     await dispatcher.waitForTimeout(300)
     await expect(cards.count()).resolves.toBe(total)
     const numbers = await cards.evaluateAll((els) => els.map((el) => el.getAttribute('data-request-no')))

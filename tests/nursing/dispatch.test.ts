@@ -187,6 +187,37 @@ describe('the console', () => {
     expect(res.counts.rejected).toBe(res.requests.length)
   })
 
+  test('加载更多 goes on from the last request shown, through the risks in order: one assigned meanwhile skips no one', async () => {
+    const requests = db().collection('nursing_requests')
+    const [sample] = (await requests.where({ status: 'assessed' }).limit(1).get()).data as RequestDoc[]
+    const { _id, ...rest } = sample
+    const seeded = (await requests.where({ status: 'assessed' }).count()).total
+    // 36 more assessed: 12 high (rank 0), 14 medium (1), 10 low (2), each risk oldest first by minute.
+    const ranks = [...Array(12).fill(0), ...Array(14).fill(1), ...Array(10).fill(2)] as number[]
+    const added = ranks.map((riskRank, i) => ({
+      ...rest,
+      requestNo: `HLP${String(i).padStart(4, '0')}`,
+      nurseSlot: `paging-${i}`,
+      riskRank,
+      createdAt: `2026-01-01T00:${String(i).padStart(2, '0')}:00.000Z`
+    }))
+    const { ids } = await requests.add(added)
+    const all = await b.ok('dispatcher', 'nursing', 'board', { status: 'assessed' })
+    expect(all.requests).toHaveLength(30)
+    expect(all.hasMore).toBe(true)
+    // While 吴芳 reads page one, a colleague assigns two requests on it.
+    const onFirst = all.requests.filter((r) => r.requestNo.startsWith('HLP')).slice(0, 2)
+    for (const r of onFirst) await requests.doc((ids as string[])[Number(r.requestNo.slice(3))]).update({ status: 'assigned' })
+    const rest2 = await b.ok('dispatcher', 'nursing', 'board', { status: 'assessed', after: all.next })
+    const everyone = [...all.requests, ...rest2.requests].map((r) => r.requestNo)
+    expect(new Set(everyone).size).toBe(everyone.length)
+    expect(everyone).toHaveLength(seeded + ranks.length)
+    expect(rest2.hasMore).toBe(false)
+    // Page two still reads in risk order, then age.
+    const order = rest2.requests.map((r) => added.find((a) => a.requestNo === r.requestNo)?.riskRank ?? -1).filter((x) => x >= 0)
+    expect(order).toEqual([...order].sort((x, y) => x - y))
+  })
+
   test('the day board lists every nurse’s visits in window order', async () => {
     const { nurses } = await b.ok('dispatcher', 'nursing', 'dayVisits', {
       date: TODAY

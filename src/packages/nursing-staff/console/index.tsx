@@ -57,7 +57,7 @@ function Console() {
   const initial = (BOARD_STATUSES as readonly string[]).includes(params.status ?? '') ? (params.status as NursingStatus) : 'submitted'
   const [status, setStatus] = useState<NursingStatus>(initial)
   const page = usePagedList(
-    (offset) => call('nursing', 'board', { status, offset }, { idempotent: true }),
+    (after) => call('nursing', 'board', { status, after }, { idempotent: true }),
     (res) => res.requests,
     status
   )

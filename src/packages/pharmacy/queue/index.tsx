@@ -65,7 +65,7 @@ function Queue() {
   const [searching, setSearching] = useState(false)
 
   const page = usePagedList(
-    (offset) => call('decoction', 'queue', { status, offset }, { idempotent: true }),
+    (after) => call('decoction', 'queue', { status, after }, { idempotent: true }),
     (res) => res.orders,
     status
   )
