@@ -13,7 +13,7 @@
  */
 import DataLoader from 'dataloader'
 import { db } from './db'
-import { collection } from './typed'
+import { byId, collection } from './typed'
 
 /** The SDK's default page is 100 documents; a batch never asks for more. */
 const MAX_BATCH = 100
@@ -28,13 +28,12 @@ export function sharedById<T extends { _id: string }>(name: string): SharedById<
     async (ids) => {
       // Whoever asks from now on waits for the next batch.
       loader.clearAll()
-      const query =
-        ids.length === 1
-          ? collection<T>(name).where({ _id: ids[0] })
-          : collection<T>(name)
-              .where({ _id: db().command.in([...ids]) })
-              .limit(ids.length)
-      const found = new Map((await query.get()).data.map((doc) => [doc._id, doc]))
+      if (ids.length === 1) return [await byId<T>(name, ids[0])]
+      const res = await collection<T>(name)
+        .where({ _id: db().command.in([...ids]) })
+        .limit(ids.length)
+        .get()
+      const found = new Map(res.data.map((doc) => [doc._id, doc]))
       return ids.map((id) => found.get(id))
     },
     { maxBatchSize: MAX_BATCH, batchScheduleFn: (run) => nextCheckPhase(run) }

@@ -23,8 +23,7 @@ beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'field-key-'))
 })
 afterEach(async () => {
-  await host?.close()
-  host = undefined
+  await stop()
   process.env.FIELD_ENCRYPTION_KEY = TEST_KEY
   rmSync(dataDir, { recursive: true, force: true })
 })
